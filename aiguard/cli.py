@@ -1,0 +1,180 @@
+"""The `aiguard` command line.
+
+Exit codes are a contract with CI systems: 0 clean, 1 findings at or above
+`--fail-on`, 2 usage, configuration or policy error, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from aiguard import __version__
+from aiguard.config import load_config
+from aiguard.errors import UsageError
+from aiguard.findings import TOOL_RULES
+from aiguard.model import ScanResult
+from aiguard.outputs.console import render_console, summary_line
+from aiguard.outputs.json import render_json
+from aiguard.policies import RuleMeta
+from aiguard.scan import load_policy_set, run_scan
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
+
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: .aiguard.yaml in the current directory).",
+)
+_policies_option = click.option(
+    "--policies",
+    "policy_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Extra directory of Rego policies; may be repeated.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="aiguard")
+def cli() -> None:
+    """Policy-as-code compliance and FinOps linter for AI infrastructure."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@_config_option
+@click.option("--format", "output_format", type=click.Choice(["console", "json"]),
+              default="console", show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON),
+              help="Lowest severity that fails the run (default from config: high).")
+@_policies_option
+@click.option("--data", "data_dirs", multiple=True,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Extra directory of rule data (YAML/JSON); may be repeated.")
+@click.option("--engine", type=click.Choice(["embedded"]), default="embedded",
+              show_default=True, help="Policy engine.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Evaluation threads (default: number of CPUs).")
+def scan(
+    paths: tuple[str, ...],
+    config_path: Path | None,
+    output_format: str,
+    output: Path | None,
+    fail_on: str | None,
+    policy_dirs: tuple[Path, ...],
+    data_dirs: tuple[Path, ...],
+    engine: str,
+    workers: int | None,
+) -> None:
+    """Scan Kubernetes manifests, Terraform and Terraform plans under PATHS (default: .)."""
+    config = load_config(config_path)
+    threshold = fail_on or config.fail_on
+    result = run_scan(
+        list(paths) or ["."], config, policy_dirs, data_dirs, engine_name=engine, workers=workers
+    )
+    for notice in result.notices:
+        click.echo(f"notice: {notice}", err=True)
+    colour = output is None and sys.stdout.isatty()
+    if output_format == "json":
+        report = render_json(result, threshold)
+    else:
+        report = render_console(result, threshold, colour)
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        output.write_text(report, encoding="utf-8")
+        click.echo(summary_line(result, threshold))
+    sys.exit(_exit_code(result, threshold))
+
+
+def _exit_code(result: ScanResult, fail_on: str) -> int:
+    return EXIT_FINDINGS if result.failing(fail_on) else EXIT_CLEAN
+
+
+@cli.group()
+def policies() -> None:
+    """List and show the rules aiguard evaluates."""
+
+
+def _all_rules(config_path: Path | None, policy_dirs: tuple[Path, ...]) -> list[RuleMeta]:
+    config = load_config(config_path)
+    policy_set = load_policy_set(config, policy_dirs)
+    return sorted([*policy_set.rules.values(), *TOOL_RULES], key=lambda r: r.id)
+
+
+@policies.command("list")
+@_config_option
+@_policies_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def policies_list(
+    config_path: Path | None, policy_dirs: tuple[Path, ...], output_format: str
+) -> None:
+    """Every rule with id, severity, title and framework references."""
+    rules = _all_rules(config_path, policy_dirs)
+    if output_format == "json":
+        rows = [r.model_dump(mode="json", exclude={"file", "builtin"}) for r in rules]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for rule in rules:
+        refs = ", ".join(f"{f.name} {f.ref}" for f in rule.frameworks) or "-"
+        click.echo(f"{rule.id:<13} {rule.severity.value:<8} {rule.title}  [{refs}]")
+    click.echo(f"\n{len(rules)} rules")
+
+
+@policies.command("show")
+@click.argument("rule_id")
+@_config_option
+@_policies_option
+def policies_show(rule_id: str, config_path: Path | None, policy_dirs: tuple[Path, ...]) -> None:
+    """Everything about one rule: description, scope, references and remediation."""
+    rules = {r.id: r for r in _all_rules(config_path, policy_dirs)}
+    rule = rules.get(rule_id.upper())
+    if rule is None:
+        raise UsageError(f"no rule with id {rule_id}; `aiguard policies list` shows the ids")
+    click.echo(f"{rule.id}: {rule.title}")
+    click.echo(f"severity:   {rule.severity.value}")
+    click.echo(f"basis:      {rule.basis}")
+    click.echo(f"kinds:      {', '.join(rule.kinds)}")
+    if rule.scope:
+        scope = "; ".join(f"{k} in {', '.join(v)}" for k, v in rule.scope.items())
+        click.echo(f"applies to: {scope}")
+    if rule.effective_from:
+        click.echo(f"effective:  from {rule.effective_from}")
+    for ref in rule.frameworks:
+        click.echo(f"framework:  {ref.name} {ref.ref}")
+    if rule.file:
+        click.echo(f"policy:     {rule.file}")
+    click.echo(f"\n{rule.description.strip()}\n\nRemediation:\n{rule.remediation.rstrip()}")
+
+
+def main() -> None:
+    """Entry point: run the CLI and map every outcome to the documented exit codes."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_USAGE)
+    except UsageError as exc:
+        click.echo(f"aiguard: error: {exc.render()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:
+        click.echo(
+            f"aiguard: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in aiguard; please report it with the command you ran.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,141 @@
+""".aiguard.yaml: the user's configuration, validated by pydantic.
+
+Read with ruamel.yaml's round-trip loader so that every error can name the line
+of the offending key; this file is small, so the slower loader costs nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from aiguard.errors import ConfigError
+from aiguard.model import Severity
+
+CONFIG_FILE = ".aiguard.yaml"
+FailOn = Literal["critical", "high", "medium", "low", "info", "none"]
+
+
+class RuleOverride(BaseModel):
+    """Turn one of our rules off or give it another severity."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+    severity: Severity | None = None
+
+
+class Config(BaseModel):
+    """Everything `.aiguard.yaml` may say. Paths are relative to the file's directory."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = 1
+    fail_on: FailOn = "high"
+    policies: list[str] = Field(default_factory=list)
+    data: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    rules: dict[str, RuleOverride] = Field(default_factory=dict)
+    settings: dict[str, Any] = Field(default_factory=dict)
+    base_dir: Path = Field(default=Path("."), exclude=True)
+    source: str | None = Field(default=None, exclude=True)
+
+    def policy_dirs(self) -> list[Path]:
+        """User policy directories, resolved against the config file's directory."""
+        return [self.base_dir / p for p in self.policies]
+
+    def data_dirs(self) -> list[Path]:
+        """User data directories, resolved against the config file's directory."""
+        return [self.base_dir / p for p in self.data]
+
+    def disabled_rules(self) -> set[str]:
+        """Ids of rules the user turned off."""
+        return {rule_id for rule_id, o in self.rules.items() if not o.enabled}
+
+    def check_rule_ids(self, known: set[str]) -> None:
+        """A typo in a rule id would silently do nothing; make it an error instead."""
+        for rule_id in self.rules:
+            if rule_id not in known:
+                raise ConfigError(
+                    f"rules: unknown rule id {rule_id}; `aiguard policies list` shows the ids",
+                    file=self.source,
+                    line=self._line_of(("rules", rule_id)),
+                )
+
+    def _line_of(self, loc: tuple[str | int, ...]) -> int | None:
+        if self.source is None:
+            return None
+        return _line_for(_load_yaml(Path(self.source)), loc)
+
+
+def load_config(path: Path | None) -> Config:
+    """Read `path`, or `.aiguard.yaml` in the current directory if present."""
+    if path is None:
+        default = Path(CONFIG_FILE)
+        if not default.is_file():
+            return Config()
+        path = default
+    if not path.is_file():
+        raise ConfigError("config file not found", file=str(path))
+    raw = _load_yaml(path)
+    if raw is None:
+        raw = CommentedMap()
+    if not isinstance(raw, dict):
+        raise ConfigError("the config must be a mapping of keys to values", file=str(path), line=1)
+    try:
+        config = Config.model_validate(_plain(raw))
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(error["loc"])
+        raise ConfigError(
+            _explain(loc, error["msg"], error["type"]), file=str(path), line=_line_for(raw, loc)
+        ) from exc
+    return config.model_copy(update={"base_dir": path.parent, "source": str(path)})
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise ConfigError(
+            f"invalid YAML: {exc.problem}", file=str(path), line=mark.line + 1 if mark else None
+        ) from exc
+
+
+def _plain(value: Any) -> Any:
+    """ruamel's commented containers as plain dicts and lists."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _explain(loc: tuple[str | int, ...], msg: str, kind: str) -> str:
+    path = ".".join(str(part) for part in loc)
+    if kind == "extra_forbidden":
+        parent = Config if len(loc) == 1 else RuleOverride
+        allowed = ", ".join(k for k in parent.model_fields if k not in ("base_dir", "source"))
+        return f"unknown key {path!r}; allowed keys: {allowed}"
+    return f"{path}: {msg}"
+
+
+def _line_for(node: Any, loc: tuple[str | int, ...]) -> int | None:
+    """The 1-based line of the deepest key of `loc` that exists in the YAML tree."""
+    line: int | None = None
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            break
+    return line

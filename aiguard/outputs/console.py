@@ -1,0 +1,56 @@
+"""Human-readable output: findings grouped by file, then one summary line."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+import click
+
+from aiguard.model import ScanResult, Severity
+
+_COLOURS = {
+    Severity.CRITICAL: "magenta",
+    Severity.HIGH: "red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.INFO: "white",
+}
+
+
+def render_console(result: ScanResult, fail_on: str, colour: bool) -> str:
+    """Findings by file, each `line severity rule-id message [resource]`, and a summary."""
+    lines: list[str] = []
+    for file, findings in groupby(result.findings, key=lambda f: f.file):
+        lines.append(click.style(file, bold=True) if colour else file)
+        for finding in findings:
+            severity = finding.severity.value.upper().ljust(8)
+            if colour:
+                severity = click.style(severity, fg=_COLOURS[finding.severity])
+            resource = f"  [{finding.resource}]" if finding.resource else ""
+            lines.append(
+                f"  {finding.line:>5}  {severity} {finding.rule_id:<13} {finding.message}{resource}"
+            )
+        lines.append("")
+    lines.append(summary_line(result, fail_on))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(result: ScanResult, fail_on: str) -> str:
+    """`N findings (a critical, b high, ...) in F files, R resources, K rules; ...`."""
+    counts = {s: 0 for s in Severity}
+    for finding in result.findings:
+        counts[finding.severity] += 1
+    breakdown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+    total = len(result.findings)
+    text = f"{total} finding{'s' if total != 1 else ''}"
+    if breakdown:
+        text += f" ({breakdown})"
+    text += (
+        f" in {result.files_scanned} files; {result.resources} resources checked"
+        f" against {result.rules} rules"
+    )
+    failing = len(result.failing(fail_on))
+    if fail_on == "none":
+        return text + "; --fail-on none: never fails"
+    verdict = f"FAILED: {failing} at or above {fail_on}" if failing else f"passed at --fail-on {fail_on}"
+    return f"{text}; {verdict}"

@@ -1,0 +1,79 @@
+"""The JSON report: a versioned, documented schema (docs/json-report.md).
+
+No timestamps, durations or absolute paths go in, and findings are sorted, so the
+same input gives byte-identical output; diffing two reports shows real changes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from aiguard import __version__
+from aiguard.model import Finding, ScanResult, Severity
+
+SCHEMA_VERSION = "1.0"
+
+
+class Tool(BaseModel):
+    """What produced the report."""
+
+    name: Literal["aiguard"] = "aiguard"
+    version: str
+
+
+class Summary(BaseModel):
+    """Totals for the whole scan."""
+
+    files_scanned: int
+    resources: int
+    rules: int
+    findings: int
+    by_severity: dict[Severity, int]
+    fail_on: str
+    failed: bool = Field(description="True when a finding is at or above fail_on (exit 1)")
+
+
+class JsonReport(BaseModel):
+    """The top-level JSON document of `aiguard scan --format json`."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    tool: Tool
+    summary: Summary
+    findings: list[Finding]
+    notices: list[str] = Field(description="Files skipped on purpose, e.g. Helm templates")
+
+
+def build_report(result: ScanResult, fail_on: str) -> JsonReport:
+    """The report model for a scan result."""
+    counts = {severity: 0 for severity in Severity}
+    for finding in result.findings:
+        counts[finding.severity] += 1
+    return JsonReport(
+        tool=Tool(version=__version__),
+        summary=Summary(
+            files_scanned=result.files_scanned,
+            resources=result.resources,
+            rules=result.rules,
+            findings=len(result.findings),
+            by_severity=counts,
+            fail_on=fail_on,
+            failed=bool(result.failing(fail_on)),
+        ),
+        findings=result.findings,
+        notices=result.notices,
+    )
+
+
+def render_json(result: ScanResult, fail_on: str) -> str:
+    """The report as indented JSON with a trailing newline."""
+    document = build_report(result, fail_on).model_dump(mode="json")
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_schema() -> str:
+    """The JSON Schema of the report, as committed in docs/report.schema.json."""
+    schema = JsonReport.model_json_schema()
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,1 @@
+"""Parsers: one module per input format, each turning files into `Resource` objects."""

@@ -1,0 +1,198 @@
+"""The scan pipeline: discover, parse, evaluate per scan unit, collect findings.
+
+A scan unit is what one policy evaluation sees: one Kubernetes file, one Terraform
+module directory (so a bucket and its encryption resource in another file can be
+joined), or one Terraform plan. Units holding no resource that any loaded rule
+targets are not evaluated at all, which skips most of a large platform install
+(CRDs, RBAC, ConfigMaps).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiguard.config import Config
+from aiguard.discover import FileKind, SourceFile, discover
+from aiguard.engine import create_engine
+from aiguard.findings import PARSE_RULE, finding_from_parse_error, finding_from_violation
+from aiguard.model import Finding, ParseError, ParseOutput, Resource, ScanResult
+from aiguard.parsers.kubernetes import parse_kubernetes
+from aiguard.parsers.terraform import parse_terraform_module
+from aiguard.parsers.terraform_plan import parse_terraform_plan
+from aiguard.paths import builtin_policies_dir, builtin_rules_dir
+from aiguard.policies import PolicySet, load_policies, load_rule_data
+
+
+@dataclass
+class ScanUnit:
+    """The resources one policy evaluation sees, and which files may be reported."""
+
+    path: str
+    format: FileKind
+    output: ParseOutput
+    report_files: set[str] = field(default_factory=set)
+
+
+def load_policy_set(config: Config, extra_policy_dirs: Iterable[Path] = ()) -> PolicySet:
+    """Our policies plus the user's (config and command line), minus disabled rules."""
+    user_dirs = [*config.policy_dirs(), *extra_policy_dirs]
+    everything = load_policies(builtin_policies_dir(), user_dirs)
+    config.check_rule_ids(set(everything.by_id()) | {PARSE_RULE.id})
+    return everything.without(config.disabled_rules())
+
+
+def run_scan(
+    paths: list[str],
+    config: Config,
+    extra_policy_dirs: Iterable[Path] = (),
+    extra_data_dirs: Iterable[Path] = (),
+    engine_name: str = "embedded",
+    workers: int | None = None,
+) -> ScanResult:
+    """Scan `paths` and return every finding, sorted."""
+    policy_set = load_policy_set(config, extra_policy_dirs)
+    data_dirs = [builtin_rules_dir(), *config.data_dirs(), *extra_data_dirs]
+    data = load_rule_data(data_dirs, config.settings)
+
+    sources = discover(paths, config.exclude)
+    units = build_units(sources)
+    selected = select_inputs(units, policy_set)
+
+    engine = create_engine(engine_name, workers or os.cpu_count() or 1)
+    try:
+        engine.load(policy_set.modules, data)
+        results = engine.evaluate([document for _, document in selected]) if selected else []
+    finally:
+        engine.close()
+
+    overrides = {rule_id: o.severity for rule_id, o in config.rules.items() if o.severity}
+    findings: list[Finding] = []
+    for (unit, _), violations in zip(selected, results):
+        by_id = {r.id: r for r in unit.output.resources}
+        for violation in violations:
+            rule = policy_set.rules[violation.rule]
+            finding = finding_from_violation(
+                violation, rule, by_id, unit.path, overrides.get(rule.id)
+            )
+            if finding.file in unit.report_files:
+                findings.append(finding)
+    if PARSE_RULE.id not in config.disabled_rules():
+        findings += _parse_findings(units, overrides.get(PARSE_RULE.id))
+
+    return ScanResult(
+        findings=sorted(set_unique(findings), key=Finding.sort_key),
+        files_scanned=len(sources),
+        resources=sum(len(u.output.resources) for u in units),
+        rules=len(policy_set.rules),
+        notices=sorted(n for u in units for n in u.output.notices),
+    )
+
+
+def select_inputs(
+    units: list[ScanUnit], policy_set: PolicySet
+) -> list[tuple[ScanUnit, dict[str, Any]]]:
+    """The input document of every unit that holds a resource some rule targets,
+    with only the targeted resources in it."""
+    targeted = _kind_matcher(kind for rule in policy_set.rules.values() for kind in rule.kinds)
+    selected = []
+    for unit in units:
+        resources = [r for r in unit.output.resources if targeted(r.kind)]
+        if resources:
+            selected.append((unit, _input_document(unit, resources)))
+    return selected
+
+
+def set_unique(findings: list[Finding]) -> list[Finding]:
+    """Drop exact duplicates (a rule may derive the same violation twice)."""
+    seen: dict[str, Finding] = {}
+    for finding in findings:
+        seen.setdefault(finding.model_dump_json(), finding)
+    return list(seen.values())
+
+
+def _parse_findings(units: list[ScanUnit], severity: Any) -> list[Finding]:
+    return [
+        finding_from_parse_error(error, severity)
+        for unit in units
+        for error in unit.output.errors
+        if error.file in unit.report_files
+    ]
+
+
+def _input_document(unit: ScanUnit, resources: list[Resource]) -> dict[str, Any]:
+    return {
+        "resources": [r.to_input() for r in resources],
+        "context": {"unit": unit.path, "format": unit.format},
+    }
+
+
+def _kind_matcher(patterns: Iterable[str]) -> Callable[[str], bool]:
+    """A predicate on resource kinds, from the rules' `kinds` (exact names or globs)."""
+    exact: set[str] = set()
+    globs: list[str] = []
+    for pattern in patterns:
+        if any(c in pattern for c in "*?["):
+            globs.append(pattern)
+        else:
+            exact.add(pattern)
+    regex = re.compile("|".join(fnmatch.translate(g) for g in globs)) if globs else None
+
+    def matches(kind: str) -> bool:
+        return kind in exact or (regex is not None and regex.match(kind) is not None)
+
+    return matches
+
+
+def build_units(sources: list[SourceFile]) -> list[ScanUnit]:
+    """Parse every source into scan units; Terraform files are grouped by directory."""
+    units: list[ScanUnit] = []
+    modules: dict[Path, set[str]] = defaultdict(set)
+    for source in sources:
+        if source.kind == "terraform":
+            modules[Path(source.path).parent].add(source.path)
+        else:
+            output = _parse_single(source)
+            units.append(ScanUnit(source.path, source.kind, output, {source.path}))
+    for directory, requested in sorted(modules.items()):
+        units.append(_parse_module(directory, requested))
+    return units
+
+
+def _parse_single(source: SourceFile) -> ParseOutput:
+    try:
+        text = Path(source.path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return _unreadable(source.path, "file is not valid UTF-8")
+    except OSError as exc:
+        return _unreadable(source.path, f"cannot read file: {exc.strerror}")
+    if source.kind == "kubernetes":
+        return parse_kubernetes(source.path, text)
+    return parse_terraform_plan(source.path, text)
+
+
+def _parse_module(directory: Path, requested: set[str]) -> ScanUnit:
+    """A Terraform module: every .tf file in the directory gives context (providers,
+    variables, locals), but only the requested files are reported on."""
+    files: list[tuple[str, bytes]] = []
+    errors: list[ParseError] = []
+    prefix = "" if str(directory) == "." else directory.as_posix() + "/"
+    for path in sorted(directory.glob("*.tf")):
+        display = prefix + path.name
+        try:
+            files.append((display, path.read_bytes()))
+        except OSError as exc:
+            errors.append(ParseError(file=display, line=1, message=f"cannot read file: {exc}"))
+    output = parse_terraform_module(files)
+    output.errors.extend(errors)
+    return ScanUnit(directory.as_posix(), "terraform", output, requested)
+
+
+def _unreadable(path: str, message: str) -> ParseOutput:
+    return ParseOutput(errors=[ParseError(file=path, line=1, message=message)])

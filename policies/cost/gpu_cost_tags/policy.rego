@@ -1,0 +1,117 @@
+# METADATA
+# title: GPU resources carry cost-allocation tags
+# description: >-
+#   GPU spend can only be allocated to teams and AI systems when every GPU resource
+#   carries the cost-allocation tags (AWS and Azure tags, GCP labels, Kubernetes labels)
+#   listed in rules/cost.yaml required_tags, with non-empty values. Provider-level tags
+#   (AWS default_tags, Google default_labels) count. Each required entry is a key or a
+#   list of alternative keys (GCP labels cannot contain "." or "/", so
+#   aiguard.io/system-id may be written aiguard-system-id); keys are compared
+#   case-insensitively. One finding per resource names every missing tag.
+# custom:
+#   id: AIG-COST-002
+#   severity: medium
+#   kinds: [aws_instance, aws_launch_template, aws_eks_node_group, aws_autoscaling_group, aws_sagemaker_endpoint_configuration, google_compute_instance, google_container_node_pool, azurerm_kubernetes_cluster_node_pool, azurerm_machine_learning_compute_cluster, azurerm_linux_virtual_machine, Pod, Deployment, StatefulSet, ReplicaSet, DaemonSet, Job, CronJob, Notebook, InferenceService, RayCluster, RayJob, RayService, PyTorchJob, TFJob, MPIJob, TrainJob]
+#   frameworks:
+#     - {name: focus, ref: "Tags"}
+#   basis: practice
+#   remediation: |
+#     Tag every GPU resource, or set the tags once on the provider:
+#       provider "aws" {
+#         default_tags {
+#           tags = {
+#             "cost-center"          = "ml-platform"
+#             "owner"                = "team-llm"
+#             "aiguard.io/system-id" = "support-assistant"
+#           }
+#         }
+#       }
+#     On GCP use labels (`aiguard-system-id`); in Kubernetes use metadata.labels.
+package aiguard.rules.cost.gpu_cost_tags
+
+import data.aiguard.lib
+import data.aiguard.lib.kubernetes
+
+_kinds := {
+	"aws_instance", "aws_launch_template", "aws_eks_node_group", "aws_autoscaling_group",
+	"aws_sagemaker_endpoint_configuration", "google_compute_instance", "google_container_node_pool",
+	"azurerm_kubernetes_cluster_node_pool", "azurerm_machine_learning_compute_cluster",
+	"azurerm_linux_virtual_machine",
+} | kubernetes.workload_kinds
+
+deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
+	some r in lib.resources_of_kinds(input, _kinds)
+	lib.has_gpu(r)
+	missing := _missing_tags(r)
+	count(missing) > 0
+	attribute := _tags_attribute(r)
+	msg := _untagged_message(r, missing)
+}
+
+deny contains {"resource": r.id, "msg": msg} if {
+	some r in lib.resources_of_kinds(input, _kinds)
+	lib.has_gpu(r)
+	missing := _missing_tags(r)
+	count(missing) > 0
+	not _tags_attribute(r)
+	msg := _untagged_message(r, missing)
+}
+
+_required := tags if {
+	tags := data.aiguard.config.cost.required_tags
+	is_array(tags)
+} else := []
+
+# An entry of required_tags: a key, or a list of alternative keys (the first is reported).
+_alternatives(entry) := [entry] if is_string(entry)
+
+_alternatives(entry) := [key | some key in entry; is_string(key)] if is_array(entry)
+
+# The required tags a resource lacks, by reported name, sorted.
+_missing_tags(r) := sort([name |
+	some entry in _required
+	alternatives := _alternatives(entry)
+	count(alternatives) > 0
+	not _has_any(r, alternatives)
+	name := alternatives[0]
+])
+
+_has_any(r, alternatives) if {
+	some key in alternatives
+	lower(key) in _tag_keys(r)
+}
+
+# Lower-cased keys of the non-empty tags; an autoscaling group's `tag` blocks count too.
+_tag_keys(r) := {lower(key) |
+	some key
+	value := lib.tags(r)[key]
+	is_string(value)
+	value != ""
+} | {lower(block.key) |
+	r.kind == "aws_autoscaling_group"
+	some block in r.attributes.tag
+	is_string(block.key)
+	is_string(block.value)
+	block.value != ""
+}
+
+# Where the resource sets its own tags or labels, if it does.
+_tags_attribute(r) := "tags" if {
+	r.provider in {"aws", "azurerm"}
+	is_object(r.attributes.tags)
+}
+
+_tags_attribute(r) := "labels" if {
+	r.provider == "google"
+	is_object(r.attributes.labels)
+}
+
+_tags_attribute(r) := "metadata.labels" if {
+	r.provider == "kubernetes"
+	is_object(r.attributes.metadata.labels)
+}
+
+_untagged_message(r, missing) := concat("", [
+	r.id, " runs on GPUs but lacks the cost-allocation tags ", concat(", ", missing),
+	" (rules/cost.yaml required_tags)",
+])

@@ -1,0 +1,180 @@
+"""The command line as users and CI systems run it: the real `aiguard` executable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from aiguard import cli
+from aiguard.outputs.json import report_schema
+from tests.conftest import EXAMPLES, REPO
+
+SECRET = "hf_exampleTokenThatMustNeverBePrinted"
+LOG_GROUP = """provider "aws" {
+  region = "eu-central-1"
+}
+
+resource "aws_cloudwatch_log_group" "audit" {
+  name              = "/ml/audit"
+  retention_in_days = %d
+  kms_key_id        = "arn:aws:kms:eu-central-1:123456789012:key/abc"
+}
+"""
+
+
+def aiguard(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which("aiguard")
+    assert executable, "aiguard is not installed (pip install -e .)"
+    return subprocess.run(
+        [executable, *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_clean_scan_exits_0(tmp_path: Path) -> None:
+    write(tmp_path, "logs.tf", LOG_GROUP % 365)
+    result = aiguard("scan", ".", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 findings in 1 files; 1 resources checked" in result.stdout
+
+
+def test_finding_at_threshold_exits_1_and_is_grouped_by_file(tmp_path: Path) -> None:
+    write(tmp_path, "logs.tf", LOG_GROUP % 30)
+    result = aiguard("scan", "logs.tf", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "logs.tf"
+    assert lines[1].split()[:3] == ["7", "HIGH", "AIG-LOG-002"]
+    assert "[aws_cloudwatch_log_group.audit]" in lines[1]
+    assert lines[-1].startswith("1 finding (1 high) in 1 files")
+    assert lines[-1].endswith("FAILED: 1 at or above high")
+
+
+def test_fail_on_raises_and_lowers_the_bar(tmp_path: Path) -> None:
+    write(tmp_path, "logs.tf", LOG_GROUP % 30)
+    assert aiguard("scan", ".", "--fail-on", "critical", cwd=tmp_path).returncode == 0
+    assert aiguard("scan", ".", "--fail-on", "none", cwd=tmp_path).returncode == 0
+    assert aiguard("scan", ".", "--fail-on", "low", cwd=tmp_path).returncode == 1
+
+
+def test_config_regrades_and_disables_rules(tmp_path: Path) -> None:
+    write(tmp_path, "logs.tf", LOG_GROUP % 30)
+    write(tmp_path, ".aiguard.yaml", "rules:\n  AIG-LOG-002: {severity: low}\n")
+    result = aiguard("scan", ".", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule_id"], f["severity"]) for f in findings] == [("AIG-LOG-002", "low")]
+    write(tmp_path, ".aiguard.yaml", "rules:\n  AIG-LOG-002: {enabled: false}\n")
+    result = aiguard("scan", ".", "--format", "json", cwd=tmp_path)
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_bad_config_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path, "logs.tf", LOG_GROUP % 30)
+    write(tmp_path, ".aiguard.yaml", "fail_on: high\nrules:\n  AIG-LOG-002: {severity: huge}\n")
+    result = aiguard("scan", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("aiguard: error: .aiguard.yaml:3: rules.AIG-LOG-002.severity")
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_user_policy_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    policy_dir = tmp_path / "org"
+    policy_dir.mkdir()
+    write(policy_dir, "broken.rego", "package aiguard.rules.org.broken\n\ndeny contains {\n")
+    write(tmp_path, "logs.tf", LOG_GROUP % 30)
+    result = aiguard("scan", ".", "--policies", "org", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "org/broken.rego:1: rule package aiguard.rules.org.broken has no `# METADATA`" in (
+        result.stderr
+    )
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    result = aiguard("scan", "--fail-on", "sometimes", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'sometimes' is not one of" in result.stderr
+
+
+def test_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch, in_tmp: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    def explode(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "run_scan", explode)
+    monkeypatch.setattr("sys.argv", ["aiguard", "scan", "."])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 3
+    assert "internal error: RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_parse_error_is_a_finding_and_the_scan_goes_on(tmp_path: Path) -> None:
+    write(tmp_path, "broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n")
+    write(tmp_path, "logs.tf", LOG_GROUP % 30)
+    result = aiguard("scan", ".", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    found = [(f["rule_id"], f["file"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("AIG-PARSE", "broken.yaml", 4), ("AIG-LOG-002", "logs.tf", 7)]
+
+
+def test_json_is_byte_identical_across_runs_and_workers_and_valid(tmp_path: Path) -> None:
+    first = aiguard("scan", "examples", "--format", "json", "--workers", "1")
+    second = aiguard("scan", "examples", "--format", "json", "--workers", "2")
+    assert first.returncode == second.returncode == 1
+    assert first.stdout == second.stdout
+    document = json.loads(first.stdout)
+    jsonschema.validate(document, json.loads((REPO / "docs/report.schema.json").read_text()))
+    assert document["schema_version"] == "1.0"
+    assert document["summary"]["failed"] is True
+
+
+def test_output_file_gets_the_report_and_stdout_the_summary(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = aiguard("scan", "examples", "--format", "json", "--output", str(report))
+    assert result.returncode == 1
+    assert result.stdout.count("\n") == 1 and "FAILED" in result.stdout
+    assert json.loads(report.read_text())["summary"]["findings"] > 0
+
+
+def test_secret_values_never_reach_any_report() -> None:
+    assert SECRET in (EXAMPLES / "kubernetes/serving/embeddings-deployment.yaml").read_text()
+    for fmt in ("console", "json"):
+        result = aiguard("scan", "examples", "--format", fmt)
+        assert SECRET not in result.stdout + result.stderr
+
+
+def test_committed_schema_is_current() -> None:
+    assert (REPO / "docs/report.schema.json").read_text() == report_schema()
+
+
+def test_policies_list_and_show() -> None:
+    listing = aiguard("policies", "list")
+    assert listing.returncode == 0
+    row = next(line for line in listing.stdout.splitlines() if line.startswith("AIG-ENC-001"))
+    assert row.split()[1] == "high"
+    assert "eu-ai-act Art. 15(5), gdpr Art. 32(1)(a)" in row
+    assert "AIG-PARSE" in listing.stdout
+    shown = aiguard("policies", "show", "AIG-ENC-001")
+    assert shown.returncode == 0
+    assert shown.stdout.splitlines()[0].startswith("AIG-ENC-001: SageMaker endpoint storage")
+    assert "Remediation:" in shown.stdout and "kms_key_arn" in shown.stdout
+    missing = aiguard("policies", "show", "AIG-NOPE-001")
+    assert missing.returncode == 2
+
+
+def test_policies_list_json_has_every_field() -> None:
+    rows = json.loads(aiguard("policies", "list", "--format", "json").stdout)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["AIG-ENC-001"]["basis"] == "evidence"
+    assert by_id["AIG-ENC-001"]["kinds"] == ["aws_sagemaker_endpoint_configuration"]

@@ -1,0 +1,68 @@
+"""The embedded engine: compile once, evaluate many units, clear policy errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiguard.engine import EmbeddedEngine, Violation
+from aiguard.errors import EngineError, PolicyError
+from aiguard.paths import builtin_policies_dir
+from aiguard.policies import PolicyModule, load_policies
+
+AGGREGATOR = (builtin_policies_dir() / "aiguard.rego").read_text()
+RULE = """package aiguard.rules.test.named
+
+deny contains {"resource": r.id, "msg": sprintf("%s has %d replicas", [r.id, r.n]), "attribute": "n"} if {
+	some r in input.resources
+	r.n > data.aiguard.config.limits.max
+}
+"""
+
+
+def engine(*extra: PolicyModule, workers: int = 2) -> EmbeddedEngine:
+    modules = [PolicyModule("aiguard.rego", AGGREGATOR), *extra]
+    instance = EmbeddedEngine(workers=workers)
+    instance.load(modules, {"aiguard": {"config": {"limits": {"max": 2}}}})
+    return instance
+
+
+def test_violations_come_back_per_input_in_order() -> None:
+    inputs = [
+        {"resources": [{"id": f"r{i}", "n": i}], "context": {"unit": f"u{i}"}} for i in range(40)
+    ]
+    results = engine(PolicyModule("rule.rego", RULE)).evaluate(inputs)
+    assert results[2] == []
+    assert results[3] == [Violation("test.named", "r3 has 3 replicas", "r3", "n")]
+    assert sum(len(r) for r in results) == 37
+
+
+def test_non_ascii_passes_through() -> None:
+    results = engine(PolicyModule("rule.rego", RULE), workers=1).evaluate(
+        [{"resources": [{"id": "münchen-ü", "n": 9}]}]
+    )
+    assert results[0][0].msg == "münchen-ü has 9 replicas"
+
+
+def test_syntax_error_names_file_and_line() -> None:
+    broken = PolicyModule("org/broken.rego", "package aiguard.rules.x.y\n\ndeny contains {\n")
+    with pytest.raises(PolicyError) as error:
+        engine(broken)
+    assert error.value.file == "org/broken.rego"
+    assert error.value.line == 3
+
+
+def test_builtin_error_at_runtime_is_an_engine_error() -> None:
+    bad = PolicyModule(
+        "bad.rego",
+        'package aiguard.rules.test.bad\n\ndeny contains {"msg": x} if {\n'
+        "\tsome r in input.resources\n\tx := upper(r.n)\n}\n",
+    )
+    with pytest.raises(EngineError, match="policy evaluation failed on u1"):
+        engine(bad).evaluate([{"resources": [{"id": "a", "n": 1}], "context": {"unit": "u1"}}])
+
+
+def test_shipped_policies_compile() -> None:
+    policy_set = load_policies(builtin_policies_dir(), [])
+    instance = EmbeddedEngine(workers=1)
+    instance.load(policy_set.modules, {"aiguard": {"config": {}}})
+    assert instance.evaluate([{"resources": []}]) == [[]]
