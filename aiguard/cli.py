@@ -49,20 +49,43 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @_config_option
-@click.option("--format", "output_format", type=click.Choice(["console", "json"]),
-              default="console", show_default=True, help="Report format.")
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON),
-              help="Lowest severity that fails the run (default from config: high).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["console", "json"]),
+    default="console",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Lowest severity that fails the run (default from config: high).",
+)
 @_policies_option
-@click.option("--data", "data_dirs", multiple=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="Extra directory of rule data (YAML/JSON); may be repeated.")
-@click.option("--engine", type=click.Choice(["embedded"]), default="embedded",
-              show_default=True, help="Policy engine.")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Evaluation threads (default: number of CPUs).")
+@click.option(
+    "--data",
+    "data_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Extra directory of rule data (YAML/JSON); may be repeated.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["embedded"]),
+    default="embedded",
+    show_default=True,
+    help="Policy engine.",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Evaluation threads (default: number of CPUs)."
+)
 def scan(
     paths: tuple[str, ...],
     config_path: Path | None,
@@ -113,8 +136,13 @@ def _all_rules(config_path: Path | None, policy_dirs: tuple[Path, ...]) -> list[
 @policies.command("list")
 @_config_option
 @_policies_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 def policies_list(
     config_path: Path | None, policy_dirs: tuple[Path, ...], output_format: str
 ) -> None:

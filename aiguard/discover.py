@@ -109,9 +109,8 @@ def discover(paths: Iterable[str], excludes: Iterable[str] = ()) -> list[SourceF
         if path.is_dir():
             for file in _walk(path, rules):
                 _add(found, file)
-        elif path.is_file():
-            if not rules.ignored(path, is_dir=False, names=(".aiguardignore",)):
-                _add(found, path)
+        elif path.is_file() and not rules.ignored(path, is_dir=False, names=(".aiguardignore",)):
+            _add(found, path)
     return sorted(found.values(), key=lambda f: f.path)
 
 
@@ -138,7 +137,8 @@ def _walk(top: Path, rules: IgnoreRules) -> Iterable[Path]:
     for current, dirs, files in os.walk(top):
         base = Path(current)
         dirs[:] = sorted(
-            d for d in dirs
+            d
+            for d in dirs
             if d not in _ALWAYS_SKIPPED_DIRS and not rules.ignored(base / d, is_dir=True)
         )
         for name in sorted(files):

@@ -92,16 +92,17 @@ class PolicySet:
 def _rego_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise PolicyError("policy directory does not exist", file=str(directory))
-    return sorted(
-        p for p in directory.rglob("*.rego") if not p.name.endswith("_test.rego")
-    )
+    return sorted(p for p in directory.rglob("*.rego") if not p.name.endswith("_test.rego"))
 
 
 def _package_of(path: Path, source: str) -> tuple[str, int]:
     match = _PACKAGE_LINE.search(source)
     if not match:
-        raise PolicyError("no `package` declaration; add one such as "
-                          "`package aiguard.rules.encryption.my_rule`", file=str(path), line=1)
+        raise PolicyError(
+            "no `package` declaration; add one such as `package aiguard.rules.encryption.my_rule`",
+            file=str(path),
+            line=1,
+        )
     return match.group(1), source.count("\n", 0, match.start()) + 1
 
 
@@ -148,8 +149,9 @@ def parse_rule_metadata(path: Path, source: str, package: str, package_line: int
             for err in exc.errors()
         )
         raise PolicyError(f"invalid METADATA: {problems}", file=str(path), line=line) from exc
-    return meta.model_copy(update={"package": package.removeprefix(RULE_PACKAGE_PREFIX),
-                                   "file": str(path)})
+    return meta.model_copy(
+        update={"package": package.removeprefix(RULE_PACKAGE_PREFIX), "file": str(path)}
+    )
 
 
 def load_policies(builtin_dir: Path, user_dirs: Iterable[Path]) -> PolicySet:

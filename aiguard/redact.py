@@ -50,11 +50,7 @@ def redact_secrets(value: Any) -> Any:
 def _is_secret_env_entry(entry: dict[str, Any]) -> bool:
     """`{name: OPENAI_API_KEY, value: ...}` as in a container's env list."""
     name = entry.get("name")
-    return (
-        isinstance(name, str)
-        and isinstance(entry.get("value"), str)
-        and is_secret_name(name)
-    )
+    return isinstance(name, str) and isinstance(entry.get("value"), str) and is_secret_name(name)
 
 
 def redact_kubernetes_document(document: dict[str, Any]) -> dict[str, Any]:

@@ -74,7 +74,7 @@ def run_scan(
 
     overrides = {rule_id: o.severity for rule_id, o in config.rules.items() if o.severity}
     findings: list[Finding] = []
-    for (unit, _), violations in zip(selected, results):
+    for (unit, _), violations in zip(selected, results, strict=True):
         by_id = {r.id: r for r in unit.output.resources}
         for violation in violations:
             rule = policy_set.rules[violation.rule]

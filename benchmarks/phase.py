@@ -46,8 +46,9 @@ def main() -> None:
             engine.evaluate(inputs)
             seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "files": files, "resources": resources,
-                      "peak_mb": peak_mb}))
+    print(
+        json.dumps({"seconds": seconds, "files": files, "resources": resources, "peak_mb": peak_mb})
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ def measure(phase: str, root: Path, workers: int) -> dict[str, float]:
     """Run one phase in a child process and return its numbers."""
     output = subprocess.run(
         [sys.executable, str(HERE / "phase.py"), phase, str(root), str(workers)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
     return result
@@ -43,8 +45,10 @@ def main() -> None:
     parser.add_argument("--sizes", default=DEFAULT_SIZES)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    print(f"{'corpus':<18} {'phase':<9} {'files':>6} {'resources':>9} {'seconds':>8} "
-          f"{'files/s':>8} {'res/s':>8} {'peak MB':>8}")
+    print(
+        f"{'corpus':<18} {'phase':<9} {'files':>6} {'resources':>9} {'seconds':>8} "
+        f"{'files/s':>8} {'res/s':>8} {'peak MB':>8}"
+    )
     for spec in args.sizes.split(","):
         kind, count = spec.split(":")
         root = corpus(kind, int(count))

@@ -30,9 +30,7 @@ resource "aws_cloudwatch_log_group" "audit" {
 def aiguard(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     executable = shutil.which("aiguard")
     assert executable, "aiguard is not installed (pip install -e .)"
-    return subprocess.run(
-        [executable, *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    return subprocess.run([executable, *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
 def write(root: Path, name: str, text: str) -> Path:
@@ -106,8 +104,9 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert "'sometimes' is not one of" in result.stderr
 
 
-def test_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch, in_tmp: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_internal_error_exits_3(
+    monkeypatch: pytest.MonkeyPatch, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 

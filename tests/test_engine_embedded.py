@@ -12,9 +12,10 @@ from aiguard.policies import PolicyModule, load_policies
 AGGREGATOR = (builtin_policies_dir() / "aiguard.rego").read_text()
 RULE = """package aiguard.rules.test.named
 
-deny contains {"resource": r.id, "msg": sprintf("%s has %d replicas", [r.id, r.n]), "attribute": "n"} if {
+deny contains {"resource": r.id, "msg": msg, "attribute": "n"} if {
 	some r in input.resources
 	r.n > data.aiguard.config.limits.max
+	msg := sprintf("%s has %d replicas", [r.id, r.n])
 }
 """
 

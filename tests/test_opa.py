@@ -47,6 +47,9 @@ def test_rego_unit_tests_pass() -> None:
     result = opa("test", "--ignore", "fixtures", str(POLICIES), "--format", "json")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr
     assert '"fail": true' not in result.stdout
-    names = {line.split('"name": "')[1].split('"')[0] for line in result.stdout.splitlines()
-             if '"name": "' in line}
+    names = {
+        line.split('"name": "')[1].split('"')[0]
+        for line in result.stdout.splitlines()
+        if '"name": "' in line
+    }
     assert len(names) >= 20

@@ -35,8 +35,9 @@ def _functions_using_sprintf_on_parameters(source: str) -> list[str]:
     """Functions whose body formats one of their own parameters with sprintf:
     regopy renders literal string arguments with quotes there (docs/engine-notes.md)."""
     bad = []
-    for match in re.finditer(r"^(\w+)\(([^)]*)\)[^\n]*?(?:if \{|:=)(.*?)(?=^\S|\Z)", source,
-                             re.MULTILINE | re.DOTALL):
+    for match in re.finditer(
+        r"^(\w+)\(([^)]*)\)[^\n]*?(?:if \{|:=)(.*?)(?=^\S|\Z)", source, re.MULTILINE | re.DOTALL
+    ):
         params = [p.strip() for p in match.group(2).split(",") if p.strip()]
         for call in re.findall(r"sprintf\([^;\n]*", match.group(3)):
             if any(re.search(rf"\b{re.escape(p)}\b", call) for p in params):
@@ -61,7 +62,5 @@ def test_the_checker_catches_what_it_looks_for() -> None:
     assert FORBIDDEN["inline regex flags such as (?i)"].search('regex.match("(?i)abc", x)')
     assert FORBIDDEN["`some k, v in` inside a comprehension"].search("[k | some k, v in obj]")
     assert FORBIDDEN["v0 rule syntax without `if`"].search("deny[msg] {\n")
-    assert _functions_using_sprintf_on_parameters(
-        'f(s) := sprintf("%s", [s])\n'
-    ) == ["f"]
+    assert _functions_using_sprintf_on_parameters('f(s) := sprintf("%s", [s])\n') == ["f"]
     assert _functions_using_sprintf_on_parameters('f(s) := concat("", [s])\n') == []

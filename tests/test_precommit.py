@@ -41,7 +41,11 @@ def git(cwd: Path, *args: str) -> str:
 def pre_commit(cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["pre-commit", "run", "--all-files", "--color", "never"],
-        cwd=cwd, capture_output=True, text=True, check=False, timeout=900,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
     )
 
 

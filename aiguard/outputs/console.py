@@ -52,5 +52,6 @@ def summary_line(result: ScanResult, fail_on: str) -> str:
     failing = len(result.failing(fail_on))
     if fail_on == "none":
         return text + "; --fail-on none: never fails"
-    verdict = f"FAILED: {failing} at or above {fail_on}" if failing else f"passed at --fail-on {fail_on}"
-    return f"{text}; {verdict}"
+    if failing:
+        return f"{text}; FAILED: {failing} at or above {fail_on}"
+    return f"{text}; passed at --fail-on {fail_on}"

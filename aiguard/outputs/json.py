@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from aiguard import __version__
 from aiguard.model import Finding, ScanResult, Severity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class Tool(BaseModel):

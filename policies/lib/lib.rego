@@ -39,6 +39,16 @@ references(value, id) if {
 	contains(value, concat("", ["${", id, "."]))
 }
 
+# The resource address a whole-value Terraform reference names, so that joins can use set
+# lookups instead of comparing every pair: "${aws_s3_bucket.logs.id}" -> "aws_s3_bucket.logs",
+# "${aws_s3_bucket.logs[0].bucket}" -> "aws_s3_bucket.logs[0]". Undefined for anything else.
+referenced_id(value) := id if {
+	is_string(value)
+	regex.match(`^\$\{[A-Za-z0-9_.\[\]"-]+\}$`, value)
+	id := regex.replace(substring(value, 2, count(value) - 3), `\.[A-Za-z0-9_-]+$`, "")
+	contains(id, ".")
+}
+
 # True when `obj[key]` holds a value: present and not null, false or "" (Terraform treats
 # those as unset, and a plan shows unset optional arguments as null).
 is_set(obj, key) if {

@@ -96,3 +96,19 @@ test_all_allowed_regions_span_every_list if {
 		with data.aiguard.config.regions.include_adequacy as true
 	adequate == {"eu-central-1", "eu-west-1", "europe-west4", "fr-par-dc1", "eu-west-2", "uksouth"}
 }
+
+test_referenced_id if {
+	lib.referenced_id("${aws_s3_bucket.logs.id}") == "aws_s3_bucket.logs"
+	lib.referenced_id("${aws_s3_bucket.logs[0].bucket}") == "aws_s3_bucket.logs[0]"
+	lib.referenced_id(`${aws_s3_bucket.logs["eu"].id}`) == `aws_s3_bucket.logs["eu"]`
+	not lib.referenced_id("${var.bucket}")
+	not lib.referenced_id("acme-logs")
+	not lib.referenced_id("${aws_s3_bucket.logs.id}-suffix")
+	not lib.referenced_id(3)
+}
+
+test_references if {
+	lib.references("${aws_s3_bucket.logs.id}", "aws_s3_bucket.logs")
+	not lib.references("${aws_s3_bucket.logs2.id}", "aws_s3_bucket.logs")
+	not lib.references(3, "aws_s3_bucket.logs")
+}

@@ -4,7 +4,8 @@
 #   GPU spend can only be allocated to teams and AI systems when every GPU resource
 #   carries the cost-allocation tags (AWS and Azure tags, GCP labels, Kubernetes labels)
 #   listed in rules/cost.yaml required_tags, with non-empty values. Provider-level tags
-#   (AWS default_tags, Google default_labels) count. Each required entry is a key or a
+#   (AWS default_tags, Google default_labels) count, and so do a GKE node pool's
+#   node_config resource_labels. Each required entry is a key or a
 #   list of alternative keys (GCP labels cannot contain "." or "/", so
 #   aiguard.io/system-id may be written aiguard-system-id); keys are compared
 #   case-insensitively. One finding per resource names every missing tag.
@@ -81,8 +82,9 @@ _has_any(r, alternatives) if {
 	lower(key) in _tag_keys(r)
 }
 
-# Lower-cased keys of the non-empty tags; an autoscaling group's `tag` blocks count too.
-_tag_keys(r) := {lower(key) |
+# Lower-cased keys of the non-empty tags. An autoscaling group's `tag` blocks and a GKE
+# node pool's node_config resource_labels (the labels its VMs carry in billing) count too.
+_tag_keys(r) := ({lower(key) |
 	some key
 	value := lib.tags(r)[key]
 	is_string(value)
@@ -93,6 +95,12 @@ _tag_keys(r) := {lower(key) |
 	is_string(block.key)
 	is_string(block.value)
 	block.value != ""
+}) | {lower(key) |
+	r.kind == "google_container_node_pool"
+	some key
+	value := r.attributes.node_config[0].resource_labels[key]
+	is_string(value)
+	value != ""
 }
 
 # Where the resource sets its own tags or labels, if it does.
@@ -103,7 +111,13 @@ _tags_attribute(r) := "tags" if {
 
 _tags_attribute(r) := "labels" if {
 	r.provider == "google"
+	r.kind != "google_container_node_pool"
 	is_object(r.attributes.labels)
+}
+
+_tags_attribute(r) := "node_config.0.resource_labels" if {
+	r.kind == "google_container_node_pool"
+	is_object(r.attributes.node_config[0].resource_labels)
 }
 
 _tags_attribute(r) := "metadata.labels" if {

@@ -91,3 +91,16 @@ test_autoscaling_group_tag_blocks_count if {
 	]
 	count(_denials([_resource("aws_autoscaling_group", {"tag": blocks}, {})])) == 0
 }
+
+test_gke_node_pool_resource_labels_count if {
+	labels := {"cost-center": "cc-4711", "owner": "ml-platform", "aiguard-system-id": "assistant"}
+	r := _resource("google_container_node_pool", {"node_config": [{"machine_type": "g2-standard-8", "resource_labels": labels}]}, {})
+	count(_denials([r])) == 0
+}
+
+test_gke_node_pool_points_at_its_resource_labels if {
+	r := _resource("google_container_node_pool", {"node_config": [{"resource_labels": {"owner": "ml-platform"}}]}, {})
+	some v in _denials([r])
+	v.attribute == "node_config.0.resource_labels"
+	contains(v.msg, "tags aiguard.io/system-id, cost-center (")
+}

@@ -37,7 +37,9 @@ _reuses_cluster(r) if {
 	count(selector) > 0
 }
 
-_gpu_note(r) := concat("", [" (", format_int(r.derived.gpu_count, 10), " GPUs)"]) if {
+_gpu_note(r) := " (1 GPU)" if {
+	r.derived.gpu_count == 1
+} else := concat("", [" (", format_int(r.derived.gpu_count, 10), " GPUs)"]) if {
 	is_number(r.derived.gpu_count)
-	r.derived.gpu_count > 0
+	r.derived.gpu_count > 1
 } else := ""

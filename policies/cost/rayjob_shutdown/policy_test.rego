@@ -41,3 +41,9 @@ test_existing_cluster_is_not_judged if {
 	doc := _rayjob({"entrypoint": "python eval.py", "clusterSelector": {"ray.io/cluster": "shared"}}, 0)
 	count(rayjob_shutdown.deny) == 0 with input as doc
 }
+
+test_one_gpu_is_singular if {
+	doc := _rayjob({"entrypoint": "python train.py", "rayClusterSpec": _cluster}, 1)
+	some v in rayjob_shutdown.deny with input as doc
+	contains(v.msg, "Ray cluster (1 GPU) keeps running")
+}

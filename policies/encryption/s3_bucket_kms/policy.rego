@@ -36,8 +36,8 @@ _kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
 # A separate encryption configuration for the bucket sets another algorithm: point at it.
 deny contains {"resource": config.id, "msg": msg, "attribute": attribute} if {
-	some bucket in _unencrypted
-	some config in _configs_of(bucket)
+	some config in _configs
+	target := _target(config)
 	some i, j
 	algorithm := config.attributes.rule[i].apply_server_side_encryption_by_default[j].sse_algorithm
 	is_number(i)
@@ -45,6 +45,8 @@ deny contains {"resource": config.id, "msg": msg, "attribute": attribute} if {
 	is_string(algorithm)
 	not algorithm in _kms_algorithms
 	not lib.is_unresolved(algorithm)
+	some bucket in _unencrypted
+	target in _bucket_keys(bucket)
 	attribute := concat(".", ["rule", format_int(i, 10), "apply_server_side_encryption_by_default", format_int(j, 10), "sse_algorithm"])
 	msg := concat("", [
 		"bucket ", bucket.id, " is encrypted with ", algorithm, " by ", config.id,
@@ -74,75 +76,79 @@ deny contains {"resource": bucket.id, "msg": msg, "attribute": attribute} if {
 # No encryption configuration naming an algorithm: S3's default SSE-S3 applies.
 deny contains {"resource": bucket.id, "msg": msg} if {
 	some bucket in _unencrypted
-	not _has_algorithm(bucket)
+	not _names_an_algorithm(bucket)
 	msg := sprintf("bucket %s has no server-side encryption configuration with a KMS key, so S3 encrypts it with S3-managed keys (SSE-S3) only", [bucket.id])
 }
-
-_buckets := lib.resources_of_kind(input, "aws_s3_bucket")
 
 _configs := lib.resources_of_kind(input, "aws_s3_bucket_server_side_encryption_configuration")
 
 _unencrypted contains bucket if {
-	some bucket in _buckets
+	some bucket in lib.resources_of_kind(input, "aws_s3_bucket")
 	not _kms_encrypted(bucket)
 }
 
+# What an encryption configuration's `bucket` names: a bucket's address, by reference
+# (`aws_s3_bucket.data.id`), or a bucket name.
+_target(config) := lib.referenced_id(config.attributes.bucket)
+
+_target(config) := name if {
+	name := config.attributes.bucket
+	is_string(name)
+	name != ""
+	not contains(name, "${")
+}
+
+# The address and the literal name of a bucket: what a configuration may name.
+_bucket_keys(bucket) := {bucket.id} | {name |
+	name := bucket.attributes.bucket
+	is_string(name)
+	name != ""
+	not contains(name, "${")
+}
+
+# Targets of configurations that use KMS, or an algorithm only known at apply time
+# (`var.sse_algorithm`, not judged); sets, so each bucket is one lookup.
+_kms_targets := {target |
+	some config in _configs
+	_kms_or_unknown(config.attributes.rule)
+	target := _target(config)
+}
+
+_algorithm_targets := {target |
+	some config in _configs
+	_names_algorithm(config.attributes.rule)
+	target := _target(config)
+}
+
 _kms_encrypted(bucket) if {
-	some config in _configs_of(bucket)
-	_uses_kms(config.attributes.rule)
+	some key in _bucket_keys(bucket)
+	key in _kms_targets
 }
 
 _kms_encrypted(bucket) if {
 	some inline in bucket.attributes.server_side_encryption_configuration
-	_uses_kms(inline.rule)
+	_kms_or_unknown(inline.rule)
 }
 
-# An unresolved algorithm (`var.sse_algorithm`) may well be KMS: not judged.
-_kms_encrypted(bucket) if {
-	some config in _configs_of(bucket)
-	_unresolved_algorithm(config.attributes.rule)
-}
-
-_kms_encrypted(bucket) if {
-	some inline in bucket.attributes.server_side_encryption_configuration
-	_unresolved_algorithm(inline.rule)
-}
-
-_uses_kms(rules) if {
+_kms_or_unknown(rules) if {
 	some rule in rules
 	some by_default in rule.apply_server_side_encryption_by_default
 	by_default.sse_algorithm in _kms_algorithms
 }
 
-_unresolved_algorithm(rules) if {
+_kms_or_unknown(rules) if {
 	some rule in rules
 	some by_default in rule.apply_server_side_encryption_by_default
 	lib.is_unresolved(by_default.sse_algorithm)
 }
 
-# Encryption configurations of a bucket: by reference (`aws_s3_bucket.b.id`) or by name.
-_configs_of(bucket) := [config |
-	some config in _configs
-	_targets(config, bucket)
-]
-
-_targets(config, bucket) if lib.references(config.attributes.bucket, bucket.id)
-
-_targets(config, bucket) if {
-	name := config.attributes.bucket
-	is_string(name)
-	name != ""
-	not lib.is_unresolved(name)
-	name == bucket.attributes.bucket
-}
-
 # Some encryption configuration of the bucket names an algorithm (reported above).
-_has_algorithm(bucket) if {
-	some config in _configs_of(bucket)
-	_names_algorithm(config.attributes.rule)
+_names_an_algorithm(bucket) if {
+	some key in _bucket_keys(bucket)
+	key in _algorithm_targets
 }
 
-_has_algorithm(bucket) if {
+_names_an_algorithm(bucket) if {
 	some inline in bucket.attributes.server_side_encryption_configuration
 	_names_algorithm(inline.rule)
 }

@@ -31,10 +31,12 @@ deny contains {"resource": r.id, "msg": msg, "attribute": "spec.predictor.logger
 	msg := sprintf("InferenceService %s has no payload logger on its predictor, so its requests and responses are not recorded", [r.id])
 }
 
+# No mode means "all" (KServe's default), so only an explicit other mode is wrong.
 deny contains {"resource": r.id, "msg": msg, "attribute": "spec.predictor.logger.mode"} if {
 	some r in lib.resources_of_kind(input, "InferenceService")
 	logger := _logger(r)
-	mode := object.get(logger, "mode", "all")
+	mode := logger.mode
+	is_string(mode)
 	mode != "all"
 	msg := sprintf("InferenceService %s logs only mode %v of its predictor traffic; set spec.predictor.logger.mode to all to record requests and responses", [r.id, mode])
 }
