@@ -61,13 +61,14 @@ def run_scan(
     data_dirs = [builtin_rules_dir(), *config.data_dirs(), *extra_data_dirs]
     data = load_rule_data(data_dirs, config.settings)
 
+    workers = workers or os.cpu_count() or 1
     sources = discover(paths, config.exclude)
     units = build_units(sources)
     selected = select_inputs(units, policy_set)
 
-    engine = create_engine(engine_name, workers or os.cpu_count() or 1)
+    engine = create_engine(engine_name, workers)
     try:
-        engine.load(policy_set.modules, data)
+        engine.load(policy_set.engine_modules(), data)
         results = engine.evaluate([document for _, document in selected]) if selected else []
     finally:
         engine.close()
@@ -151,18 +152,28 @@ def _kind_matcher(patterns: Iterable[str]) -> Callable[[str], bool]:
 
 
 def build_units(sources: list[SourceFile]) -> list[ScanUnit]:
-    """Parse every source into scan units; Terraform files are grouped by directory."""
-    units: list[ScanUnit] = []
+    """Parse every source into scan units; Terraform files are grouped by directory.
+
+    Parsing stays in this process: in worker processes, sending the parsed resources
+    back cost more than the parse itself (benchmarks/README.md).
+    """
+    specs: list[tuple[FileKind, str, frozenset[str]]] = []
     modules: dict[Path, set[str]] = defaultdict(set)
     for source in sources:
         if source.kind == "terraform":
             modules[Path(source.path).parent].add(source.path)
         else:
-            output = _parse_single(source)
-            units.append(ScanUnit(source.path, source.kind, output, {source.path}))
+            specs.append((source.kind, source.path, frozenset({source.path})))
     for directory, requested in sorted(modules.items()):
-        units.append(_parse_module(directory, requested))
-    return units
+        specs.append(("terraform", directory.as_posix(), frozenset(requested)))
+    return [_parse_unit(spec) for spec in specs]
+
+
+def _parse_unit(spec: tuple[FileKind, str, frozenset[str]]) -> ScanUnit:
+    kind, path, requested = spec
+    if kind == "terraform":
+        return _parse_module(Path(path), set(requested))
+    return ScanUnit(path, kind, _parse_single(SourceFile(path, kind)), set(requested))
 
 
 def _parse_single(source: SourceFile) -> ParseOutput:

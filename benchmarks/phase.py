@@ -40,7 +40,7 @@ def main() -> None:
         if phase == "evaluate":
             policy_set = load_policy_set(config)
             engine = create_engine("embedded", workers)
-            engine.load(policy_set.modules, load_rule_data([builtin_rules_dir()], {}))
+            engine.load(policy_set.engine_modules(), load_rule_data([builtin_rules_dir()], {}))
             inputs = [doc for _, doc in select_inputs(units, policy_set)]
             started = time.perf_counter()
             engine.evaluate(inputs)

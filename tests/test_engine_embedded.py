@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from aiguard.engine import EmbeddedEngine, Violation
 from aiguard.errors import EngineError, PolicyError
 from aiguard.paths import builtin_policies_dir
-from aiguard.policies import PolicyModule, load_policies
+from aiguard.policies import PolicyModule, entrypoint_module, load_policies
 
-AGGREGATOR = (builtin_policies_dir() / "aiguard.rego").read_text()
 RULE = """package aiguard.rules.test.named
 
 deny contains {"resource": r.id, "msg": msg, "attribute": "n"} if {
@@ -21,20 +22,28 @@ deny contains {"resource": r.id, "msg": msg, "attribute": "n"} if {
 
 
 def engine(*extra: PolicyModule, workers: int = 2) -> EmbeddedEngine:
-    modules = [PolicyModule("aiguard.rego", AGGREGATOR), *extra]
+    packages = [m.source.split()[1].removeprefix("aiguard.rules.") for m in extra]
+    modules = [*extra, entrypoint_module(packages)]
     instance = EmbeddedEngine(workers=workers)
     instance.load(modules, {"aiguard": {"config": {"limits": {"max": 2}}}})
     return instance
 
 
+INPUTS = [
+    {"resources": [{"id": f"r{i}", "n": i}], "context": {"unit": f"u{i}"}} for i in range(100)
+]
+
+
 def test_violations_come_back_per_input_in_order() -> None:
-    inputs = [
-        {"resources": [{"id": f"r{i}", "n": i}], "context": {"unit": f"u{i}"}} for i in range(40)
-    ]
-    results = engine(PolicyModule("rule.rego", RULE)).evaluate(inputs)
+    results = engine(PolicyModule("rule.rego", RULE), workers=1).evaluate(INPUTS)
     assert results[2] == []
     assert results[3] == [Violation("test.named", "r3 has 3 replicas", "r3", "n")]
-    assert sum(len(r) for r in results) == 37
+    assert sum(len(r) for r in results) == 97
+
+
+def test_worker_processes_give_the_same_answers_in_the_same_order() -> None:
+    single = engine(PolicyModule("rule.rego", RULE), workers=1).evaluate(INPUTS)
+    assert engine(PolicyModule("rule.rego", RULE), workers=2).evaluate(INPUTS) == single
 
 
 def test_non_ascii_passes_through() -> None:
@@ -58,12 +67,16 @@ def test_builtin_error_at_runtime_is_an_engine_error() -> None:
         'package aiguard.rules.test.bad\n\ndeny contains {"msg": x} if {\n'
         "\tsome r in input.resources\n\tx := upper(r.n)\n}\n",
     )
-    with pytest.raises(EngineError, match="policy evaluation failed on u1"):
-        engine(bad).evaluate([{"resources": [{"id": "a", "n": 1}], "context": {"unit": "u1"}}])
+    one_unit = [{"resources": [{"id": "a", "n": 1}], "context": {"unit": "u1"}}]
+    culprit = re.escape("failed on u1: package aiguard.rules.test.bad raised an error")
+    with pytest.raises(EngineError, match=culprit):
+        engine(bad, workers=1).evaluate(one_unit)
+    with pytest.raises(EngineError, match="policy evaluation failed on u0"):
+        engine(bad, workers=2).evaluate(INPUTS)
 
 
 def test_shipped_policies_compile() -> None:
     policy_set = load_policies(builtin_policies_dir(), [])
     instance = EmbeddedEngine(workers=1)
-    instance.load(policy_set.modules, {"aiguard": {"config": {}}})
+    instance.load(policy_set.engine_modules(), {"aiguard": {"config": {}}})
     assert instance.evaluate([{"resources": []}]) == [[]]

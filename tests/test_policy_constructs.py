@@ -25,6 +25,7 @@ FORBIDDEN = {
     "strings.render_template": re.compile(r"\bstrings\.render_template\("),
     "time.parse_rfc3339_ns": re.compile(r"\btime\.parse_rfc3339_ns\("),
     "print()": re.compile(r"^\s*print\(", re.MULTILINE),
+    "sprintf %q": re.compile(r"sprintf\(\"[^\"]*%q"),
     "`some k, v in` inside a comprehension": re.compile(r"[\[{][^\]}]*\|\s*some \w+, \w+ in"),
     "v0 rule syntax without `if`": re.compile(r"^\w+\[[^\]]*\]\s*\{", re.MULTILINE),
 }
@@ -43,6 +44,22 @@ def _functions_using_sprintf_on_parameters(source: str) -> list[str]:
             if any(re.search(rf"\b{re.escape(p)}\b", call) for p in params):
                 bad.append(match.group(1))
     return bad
+
+
+def _function_arities(source: str) -> dict[str, set[int]]:
+    arities: dict[str, set[int]] = {}
+    for name, params in re.findall(r"^(\w+)\(([^)]*)\)\s*(?::=|if\b|=)", source, re.MULTILINE):
+        arities.setdefault(name, set()).add(len([p for p in params.split(",") if p.strip()]))
+    return arities
+
+
+def test_no_function_name_with_two_arities_across_packages() -> None:
+    """regopy crashes while compiling such policies (docs/engine-notes.md)."""
+    seen: dict[str, set[int]] = {}
+    for policy in SHIPPED:
+        for name, arities in _function_arities(policy.read_text(encoding="utf-8")).items():
+            seen.setdefault(name, set()).update(arities)
+    assert {name: a for name, a in seen.items() if len(a) > 1} == {}
 
 
 def test_policies_exist() -> None:
@@ -64,3 +81,4 @@ def test_the_checker_catches_what_it_looks_for() -> None:
     assert FORBIDDEN["v0 rule syntax without `if`"].search("deny[msg] {\n")
     assert _functions_using_sprintf_on_parameters('f(s) := sprintf("%s", [s])\n') == ["f"]
     assert _functions_using_sprintf_on_parameters('f(s) := concat("", [s])\n') == []
+    assert _function_arities("f(a, b) := 1\nf(a) if {\n") == {"f": {1, 2}}

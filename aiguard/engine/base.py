@@ -15,7 +15,7 @@ from typing import Any
 
 from aiguard.policies import PolicyModule
 
-# The query every backend answers: `data.aiguard.deny`, defined by policies/aiguard.rego.
+# The query every backend answers: `data.aiguard.deny` (policies.entrypoint_module).
 ENTRYPOINT = "aiguard/deny"
 
 

@@ -1,22 +1,25 @@
 """The default engine: regopy (rego-cpp) in-process, used the fast way.
 
 shared/ENGINES.md has the measurements behind each choice here: policies are
-compiled once into a bundle, each scan unit is evaluated with
-`query_bundle_entrypoint` (never `query`, which recompiles every call), and every
-worker thread has its own Interpreter; the ctypes calls release the GIL, so
-threads evaluate in parallel.
+compiled once into a bundle and each scan unit is evaluated with
+`query_bundle_entrypoint` (never `query`, which recompiles every call). Threads
+barely help (benchmarks/README.md: evaluation holds the GIL for most of its time),
+so large scans evaluate in worker processes, each loading the compiled bundle from
+a file instead of compiling again.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import re
-import threading
+import tempfile
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from regopy import Interpreter, LogLevel, RegoError
+from regopy import BundleFormat, Interpreter, LogLevel, RegoError
 
 from aiguard.engine.base import ENTRYPOINT, Engine, Violation
 from aiguard.errors import EngineError, PolicyError
@@ -24,6 +27,10 @@ from aiguard.policies import PolicyModule
 
 # regopy reports errors as an AST dump: (error 8:file.rego|OFFSET|LEN (errormsg N:TEXT) ...)
 _REGO_ERROR = re.compile(r"\(error \d+:(.*?)\|(\d+)\|\d+\s*\(errormsg \d+:([^)]*)\)", re.DOTALL)
+# Below this many units a process pool costs more than it saves.
+_MIN_UNITS_FOR_PROCESSES = 64
+_RULE_PACKAGE = re.compile(r"^package\s+(aiguard\.rules\.\w+\.\w+)\s*$", re.MULTILINE)
+_CHUNK = 32
 
 
 def _interpreter() -> Interpreter:
@@ -33,50 +40,104 @@ def _interpreter() -> Interpreter:
     return interpreter
 
 
-class EmbeddedEngine(Engine):
-    """Evaluate with regopy on `workers` threads."""
+class _Evaluator:
+    """One interpreter and the compiled bundle: evaluates serialised input documents."""
 
-    def __init__(self, workers: int = 2) -> None:
+    def __init__(self, bundle: Any, rule_entrypoints: Sequence[str]) -> None:
+        self._bundle = bundle
+        self._rule_entrypoints = rule_entrypoints
+        self._interpreter = _interpreter()
+
+    def evaluate(self, unit: str, document: str) -> list[Violation]:
+        self._interpreter.set_input_term(document)
+        try:
+            output = self._interpreter.query_bundle_entrypoint(self._bundle, ENTRYPOINT)
+        except ValueError as exc:  # regopy could not decode its own result
+            raise EngineError(f"policy evaluation failed on {unit}: {exc}") from exc
+        text = str(output)
+        if not output.ok():
+            raise EngineError(
+                f"policy evaluation failed on {unit}: {self._culprit()} raised an error "
+                "(strict built-in errors: e.g. a type error); fix the rule or report it"
+            )
+        if text == "undefined":
+            return []
+        expressions = json.loads(text)["expressions"]
+        return [Violation.from_rego(value) for value in expressions[0]]
+
+    def _culprit(self) -> str:
+        """The first rule package whose own `deny` fails on the current input."""
+        for entrypoint in self._rule_entrypoints:
+            if not self._interpreter.query_bundle_entrypoint(self._bundle, entrypoint).ok():
+                package = entrypoint.removesuffix("/deny").replace("/", ".")
+                return f"package {package}"
+        return "a policy"
+
+
+_worker: _Evaluator | None = None
+
+
+def _start_worker(bundle_path: str, rule_entrypoints: list[str]) -> None:
+    global _worker
+    bundle = _interpreter().load_bundle(bundle_path, BundleFormat.Binary)
+    _worker = _Evaluator(bundle, rule_entrypoints)
+
+
+def _evaluate_in_worker(chunk: list[tuple[str, str]]) -> list[list[Violation]]:
+    assert _worker is not None, "worker process was not initialised"
+    return [_worker.evaluate(unit, document) for unit, document in chunk]
+
+
+class EmbeddedEngine(Engine):
+    """Evaluate with regopy, in this process or in `workers` processes."""
+
+    def __init__(self, workers: int = 1) -> None:
         self._workers = max(1, workers)
+        self._builder = _interpreter()
         self._bundle: Any = None
-        self._local = threading.local()
+        self._rule_entrypoints: list[str] = []
 
     def load(self, modules: Sequence[PolicyModule], data: Mapping[str, Any]) -> None:
-        builder = _interpreter()
         sources = {module.path: module.source for module in modules}
+        # Each rule's own `deny` is an entrypoint too, to name the rule when one fails.
+        self._rule_entrypoints = sorted(
+            f"{match.group(1).replace('.', '/')}/deny"
+            for module in modules
+            if (match := _RULE_PACKAGE.search(module.source))
+        )
         try:
             for module in modules:
-                builder.add_module(module.path, module.source)
-            builder.add_data_json(json.dumps(data, ensure_ascii=False))
-            self._bundle = builder.build(None, [ENTRYPOINT])
+                self._builder.add_module(module.path, module.source)
+            self._builder.add_data_json(json.dumps(data, ensure_ascii=False))
+            self._bundle = self._builder.build(None, [ENTRYPOINT, *self._rule_entrypoints])
         except RegoError as exc:
             raise _policy_error(str(exc), sources) from exc
 
     def evaluate(self, inputs: Sequence[Mapping[str, Any]]) -> list[list[Violation]]:
         if self._bundle is None:
             raise EngineError("the engine has no policies loaded")
-        if self._workers == 1 or len(inputs) < 2:
-            return [self._evaluate_one(document) for document in inputs]
-        with ThreadPoolExecutor(max_workers=self._workers) as pool:
-            return list(pool.map(self._evaluate_one, inputs, chunksize=16))
+        documents = [
+            (str(doc.get("context", {}).get("unit", "?")), json.dumps(doc, ensure_ascii=False))
+            for doc in inputs
+        ]
+        if self._workers == 1 or len(documents) < _MIN_UNITS_FOR_PROCESSES:
+            evaluator = _Evaluator(self._bundle, self._rule_entrypoints)
+            return [evaluator.evaluate(unit, document) for unit, document in documents]
+        return self._evaluate_in_processes(documents)
 
-    def _evaluate_one(self, document: Mapping[str, Any]) -> list[Violation]:
-        interpreter = getattr(self._local, "interpreter", None)
-        if interpreter is None:
-            interpreter = self._local.interpreter = _interpreter()
-        interpreter.set_input_term(json.dumps(document, ensure_ascii=False))
-        unit = document.get("context", {}).get("unit", "?")
-        try:
-            output = interpreter.query_bundle_entrypoint(self._bundle, ENTRYPOINT)
-        except ValueError as exc:  # regopy could not decode its own result
-            raise EngineError(f"policy evaluation failed on {unit}: {exc}") from exc
-        text = str(output)
-        if not output.ok():
-            raise EngineError(f"policy evaluation failed on {unit}: {_error_text(text)}")
-        if text == "undefined":
-            return []
-        expressions = json.loads(text)["expressions"]
-        return [Violation.from_rego(value) for value in expressions[0]]
+    def _evaluate_in_processes(self, documents: list[tuple[str, str]]) -> list[list[Violation]]:
+        chunks = [documents[i : i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
+        with tempfile.TemporaryDirectory(prefix="aiguard-") as folder:
+            bundle_path = os.path.join(folder, "policies.rbb")
+            self._builder.save_bundle(bundle_path, self._bundle, BundleFormat.Binary)
+            with ProcessPoolExecutor(
+                max_workers=self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(bundle_path, self._rule_entrypoints),
+            ) as pool:
+                results = pool.map(_evaluate_in_worker, chunks)
+                return [result for chunk in results for result in chunk]
 
 
 def _error_text(raw: str) -> str:

@@ -97,6 +97,12 @@ _trainer(r) := {path: trainer |
 	path := "spec.trainer"
 }
 
+# Region placements of every workload in the unit, computed once per evaluation.
+region_placements_of[r.id] := placements(r, region_labels) if {
+	some r in input.resources
+	r.kind in workload_kinds
+}
+
 # Where the pod specs of `r` constrain any of the node `labels`, keyed by the attribute
 # path of the constraint ("<pod spec>.nodeSelector" or "<pod spec>.affinity"), each with
 # the set of label values allowed there (nodeSelector values, `In` values of required

@@ -41,21 +41,28 @@ _kinds := {
 } | kubernetes.workload_kinds
 
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
-	some r in lib.resources_of_kinds(input, _kinds)
-	lib.has_gpu(r)
-	missing := _missing_tags(r)
-	count(missing) > 0
+	some r in _untagged
 	attribute := _tags_attribute(r)
-	msg := _untagged_message(r, missing)
+	msg := _untagged_message(r, _missing_of[r.id])
 }
 
 deny contains {"resource": r.id, "msg": msg} if {
+	some r in _untagged
+	not _tags_attribute(r)
+	msg := _untagged_message(r, _missing_of[r.id])
+}
+
+# GPU resources missing required tags, each with the sorted missing names, once per unit.
+_missing_of[r.id] := missing if {
 	some r in lib.resources_of_kinds(input, _kinds)
 	lib.has_gpu(r)
 	missing := _missing_tags(r)
 	count(missing) > 0
-	not _tags_attribute(r)
-	msg := _untagged_message(r, missing)
+}
+
+_untagged contains r if {
+	some r in input.resources
+	_missing_of[r.id]
 }
 
 _required := tags if {
@@ -78,8 +85,9 @@ _missing_tags(r) := sort([name |
 ])
 
 _has_any(r, alternatives) if {
+	keys := _tag_keys(r)
 	some key in alternatives
-	lower(key) in _tag_keys(r)
+	lower(key) in keys
 }
 
 # Lower-cased keys of the non-empty tags. An autoscaling group's `tag` blocks and a GKE

@@ -37,7 +37,7 @@ _kinds := {
 
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 	some r in _judged
-	count(_regions(r)) == 0
+	count(_regions_of[r.id]) == 0
 	attribute := _unpinned_attribute(r)
 	msg := concat("", [
 		"AI workload ", r.id, " is not pinned to a region (no node selector or required node",
@@ -47,7 +47,7 @@ deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 	some r in _judged
-	some region in _regions(r)
+	some region in _regions_of[r.id]
 	not region in lib.all_allowed_regions
 	attribute := _pin_attribute(r, region)
 	msg := _outside_message(r, region)
@@ -55,7 +55,7 @@ deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 
 deny contains {"resource": r.id, "msg": msg} if {
 	some r in _judged
-	some region in _regions(r)
+	some region in _regions_of[r.id]
 	not region in lib.all_allowed_regions
 	not _pin_attribute(r, region)
 	msg := _outside_message(r, region)
@@ -66,6 +66,9 @@ _judged contains r if {
 	lib.is_ai(r)
 	not _reuses_cluster(r)
 }
+
+# The regions of every judged workload, computed once per unit.
+_regions_of[r.id] := _regions(r) if some r in _judged
 
 _reuses_cluster(r) if {
 	r.kind == "RayJob"
@@ -89,7 +92,7 @@ _derived_region(r) := {lower(region) |
 	region != ""
 }
 
-_placements(r) := kubernetes.placements(r, kubernetes.region_labels)
+_placements(r) := kubernetes.region_placements_of[r.id]
 
 # The nodeSelector or affinity that names `region`, first by path.
 _pin_attribute(r, region) := min(paths) if {

@@ -51,12 +51,20 @@ _region_keys := {"aws": ["region"], "google": ["region", "location", "zone"], "a
 _outside(r) := {cloud: region} if {
 	not lib.is_data_source(r)
 	is_string(r.kind)
+	not _global(r.kind)
 	cloud := split(r.kind, "_")[0]
 	_region_keys[cloud]
 	is_string(r.derived.region)
 	region := lower(r.derived.region)
 	region != ""
 	not region in lib.allowed_regions(cloud)
+}
+
+# Types such as IAM roles that no region places anywhere (rules/regions.yaml).
+_global(kind) if {
+	some pattern in data.aiguard.config.regions.global_kinds
+	is_string(pattern)
+	glob.match(pattern, [], kind)
 }
 
 # The attribute that sets the region on the resource itself, if any.

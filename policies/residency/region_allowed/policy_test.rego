@@ -25,6 +25,18 @@ _regions := {
 		"azurerm": ["uksouth", "switzerlandnorth"],
 	},
 	"include_adequacy": false,
+	"global_kinds": ["aws_iam_*", "google_project"],
+}
+
+test_global_types_are_not_judged if {
+	doc := _doc([
+		_resource("aws_iam_role", "us-east-1", {}),
+		_resource("google_project", "us-central1", {}),
+		_resource("google_project_iam_member", "us-central1", {}),
+	])
+	denials := region_allowed.deny with input as doc
+		with data.aiguard.config.regions as _regions
+	{v.resource | some v in denials} == {"google_project_iam_member.r"}
 }
 
 test_frankfurt_passes if {
