@@ -45,10 +45,14 @@ def main() -> None:
             started = time.perf_counter()
             engine.evaluate(inputs)
             seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        json.dumps({"seconds": seconds, "files": files, "resources": resources, "peak_mb": peak_mb})
-    )
+    numbers = {
+        "seconds": seconds,
+        "files": files,
+        "resources": resources,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+    print(json.dumps(numbers))
 
 
 if __name__ == "__main__":

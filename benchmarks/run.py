@@ -47,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     print(
         f"{'corpus':<18} {'phase':<9} {'files':>6} {'resources':>9} {'seconds':>8} "
-        f"{'files/s':>8} {'res/s':>8} {'peak MB':>8}"
+        f"{'files/s':>8} {'res/s':>8} {'peak MB':>8} {'worker MB':>9}"
     )
     for spec in args.sizes.split(","):
         kind, count = spec.split(":")
@@ -60,7 +60,8 @@ def main() -> None:
             print(
                 f"{kind + '-' + count:<18} {phase:<9} {int(r['files']):>6} "
                 f"{int(r['resources']):>9} {seconds:>8.2f} {r['files'] / seconds:>8.0f} "
-                f"{r['resources'] / seconds:>8.0f} {r['peak_mb']:>8.0f}"
+                f"{r['resources'] / seconds:>8.0f} {r['peak_mb']:>8.0f} "
+                f"{r['worker_peak_mb']:>9.0f}"
                 + ("" if phase != "scan" else f"   (process wall {wall:.2f} s)")
             )
 

@@ -51,9 +51,9 @@ _region_keys := {"aws": ["region"], "google": ["region", "location", "zone"], "a
 _outside(r) := {cloud: region} if {
 	not lib.is_data_source(r)
 	is_string(r.kind)
-	not _global(r.kind)
 	cloud := split(r.kind, "_")[0]
 	_region_keys[cloud]
+	not _global(r.kind)
 	is_string(r.derived.region)
 	region := lower(r.derived.region)
 	region != ""
