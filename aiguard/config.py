@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from aiguard.derive import ai_vocabulary
 from aiguard.errors import ConfigError
 from aiguard.model import Severity
 
@@ -30,6 +31,27 @@ class RuleOverride(BaseModel):
     severity: Severity | None = None
 
 
+class AIDefaults(BaseModel):
+    """Declarations for AI resources under `paths` that do not make them themselves."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    paths: list[str] = Field(min_length=1)
+    declare: dict[str, str] = Field(min_length=1)
+
+    @field_validator("declare")
+    @classmethod
+    def _known_values(cls, declare: dict[str, str]) -> dict[str, str]:
+        vocabulary = ai_vocabulary()
+        for name, value in declare.items():
+            allowed = vocabulary.get(name)
+            if allowed is not None and value.lower() not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+        return {
+            name: value.lower() if name in vocabulary else value for name, value in declare.items()
+        }
+
+
 class Config(BaseModel):
     """Everything `.aiguard.yaml` may say. Paths are relative to the file's directory."""
 
@@ -42,6 +64,7 @@ class Config(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     settings: dict[str, Any] = Field(default_factory=dict)
+    ai_defaults: list[AIDefaults] = Field(default_factory=list)
     base_dir: Path = Field(default=Path("."), exclude=True)
     source: str | None = Field(default=None, exclude=True)
 
@@ -120,7 +143,9 @@ def _plain(value: Any) -> Any:
 def _explain(loc: tuple[str | int, ...], msg: str, kind: str) -> str:
     path = ".".join(str(part) for part in loc)
     if kind == "extra_forbidden":
-        parent = Config if len(loc) == 1 else RuleOverride
+        parent: type[BaseModel] = Config
+        if len(loc) > 1:
+            parent = AIDefaults if loc[0] == "ai_defaults" else RuleOverride
         allowed = ", ".join(k for k in parent.model_fields if k not in ("base_dir", "source"))
         return f"unknown key {path!r}; allowed keys: {allowed}"
     return f"{path}: {msg}"

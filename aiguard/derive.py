@@ -18,25 +18,22 @@ from aiguard.paths import builtin_rules_dir
 # Tag, label and annotation keys that declare regulatory context. GCP labels allow
 # neither "." nor "/", so `aiguard-risk-class` and `aiguard_risk_class` count too.
 _AI_KEY_PREFIXES = ("aiguard.io/", "aiguard:", "aiguard-", "aiguard_")
-_AI_FIELDS = {
-    "risk-class": "risk_class",
-    "role": "role",
-    "data-classification": "data_classification",
-    "gpai": "gpai",
-    "annex-iii": "annex_iii",
-    "personal-data": "personal_data",
-    "system-id": "system_id",
-}
 
 
 def ai_metadata(*sources: Mapping[str, Any]) -> AIMetadata:
-    """Read the aiguard declarations from tag/label/annotation maps; later sources win."""
+    """Every aiguard declaration in tag/label/annotation maps; later sources win.
+
+    `aiguard.io/oversight-owner: ml-risk@example.com` becomes `oversight_owner`, so a
+    rule can read any declaration as `r.derived.ai.<name>` without parser changes.
+    """
+    enumerated = ai_vocabulary()  # values from a fixed vocabulary compare lower-case
     found: dict[str, str] = {}
     for source in sources:
         for key, value in source.items():
             field = _ai_field(str(key))
-            if field and value is not None and str(value).strip():
-                found[field] = str(value).strip().lower()
+            text = "" if value is None else str(value).strip()
+            if field and text:
+                found[field] = text.lower() if field in enumerated else text
     return AIMetadata(**found)
 
 
@@ -44,7 +41,8 @@ def _ai_field(key: str) -> str | None:
     lowered = key.lower()
     for prefix in _AI_KEY_PREFIXES:
         if lowered.startswith(prefix):
-            return _AI_FIELDS.get(lowered[len(prefix) :].replace("_", "-"))
+            name = lowered[len(prefix) :].replace("-", "_").replace(".", "_")
+            return name if name.isidentifier() else None
     return None
 
 
@@ -78,6 +76,14 @@ def gpu_model_for_accelerator(accelerator: str | None) -> str | None:
 def accelerator_resource_names() -> tuple[str, ...]:
     """Kubernetes extended resource names that request accelerators."""
     return tuple(_catalogue()["resource_names"])
+
+
+@lru_cache(maxsize=1)
+def ai_vocabulary() -> dict[str, list[str]]:
+    """Allowed values of the enumerated AI declarations (rules/ai_act.yaml)."""
+    with open(builtin_rules_dir() / "ai_act.yaml", encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=yaml.CSafeLoader)
+    return {name: [str(v) for v in values] for name, values in data["vocabulary"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -37,9 +37,14 @@ _SEVERITY_RANK = {
 
 
 class AIMetadata(BaseModel):
-    """The regulatory context an AI resource declares in tags, labels or annotations."""
+    """The regulatory context an AI resource declares in tags, labels or annotations.
 
-    model_config = ConfigDict(extra="forbid")
+    The named fields are the scoping vocabulary (rules/ai_act.yaml lists their values);
+    any other `aiguard.io/<name>` declaration (oversight-owner, model-registry, ...) is
+    kept as an extra field `<name>` with `-` turned into `_`.
+    """
+
+    model_config = ConfigDict(extra="allow")
 
     risk_class: str | None = None
     role: str | None = None

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from aiguard.derive import ai_vocabulary
 from aiguard.errors import PolicyError
 from aiguard.model import FrameworkRef, Severity
 
@@ -39,11 +40,28 @@ class RuleMeta(BaseModel):
     frameworks: list[FrameworkRef] = Field(default_factory=list)
     basis: Literal["law", "evidence", "practice"]
     remediation: str
+    # Declarations a resource must make for the rule to bind it, e.g. {risk_class: [high]}.
     scope: dict[str, list[str]] | None = None
     effective_from: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     package: str = ""
     file: str = ""
     builtin: bool = True
+
+    @field_validator("scope")
+    @classmethod
+    def _scope_uses_the_vocabulary(
+        cls, scope: dict[str, list[str]] | None
+    ) -> dict[str, list[str]] | None:
+        vocabulary = ai_vocabulary()
+        for name, values in (scope or {}).items():
+            if name not in vocabulary:
+                raise ValueError(f"scope key {name!r} is not one of {', '.join(vocabulary)}")
+            unknown = [v for v in values if v not in vocabulary[name]]
+            if unknown:
+                raise ValueError(
+                    f"scope {name} values {unknown} are not in {', '.join(vocabulary[name])}"
+                )
+        return scope
 
     @property
     def family(self) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from aiguard.config import Config
+from aiguard.derive import accelerator_resource_names
 from aiguard.discover import FileKind, SourceFile, discover
 from aiguard.engine import create_engine
 from aiguard.findings import PARSE_RULE, finding_from_parse_error, finding_from_violation
@@ -28,6 +29,7 @@ from aiguard.parsers.terraform import parse_terraform_module
 from aiguard.parsers.terraform_plan import parse_terraform_plan
 from aiguard.paths import builtin_policies_dir, builtin_rules_dir
 from aiguard.policies import PolicySet, load_policies, load_rule_data
+from aiguard.scoping import apply_ai_defaults, in_scope
 
 
 @dataclass
@@ -64,6 +66,7 @@ def run_scan(
     workers = workers or os.cpu_count() or 1
     sources = discover(paths, config.exclude)
     units = build_units(sources)
+    apply_ai_defaults((r for u in units for r in u.output.resources), config.ai_defaults)
     selected = select_inputs(units, policy_set)
 
     engine = create_engine(engine_name, workers)
@@ -79,6 +82,8 @@ def run_scan(
         by_id = {r.id: r for r in unit.output.resources}
         for violation in violations:
             rule = policy_set.rules[violation.rule]
+            if not in_scope(rule, by_id.get(violation.resource or "")):
+                continue
             finding = finding_from_violation(
                 violation, rule, by_id, unit.path, overrides.get(rule.id)
             )
@@ -102,12 +107,36 @@ def select_inputs(
     """The input document of every unit that holds a resource some rule targets,
     with only the targeted resources in it."""
     targeted = _kind_matcher(kind for rule in policy_set.rules.values() for kind in rule.kinds)
+    scan = scan_context(units)
     selected = []
     for unit in units:
         resources = [r for r in unit.output.resources if targeted(r.kind)]
         if resources:
-            selected.append((unit, _input_document(unit, resources)))
+            selected.append((unit, _input_document(unit, resources, scan)))
     return selected
+
+
+def scan_context(units: list[ScanUnit]) -> dict[str, Any]:
+    """Facts about the whole scan that no single unit holds, for `input.context.scan`.
+
+    A GPU ResourceQuota usually lives in another file than the workloads it limits, so
+    the namespaces that have one are collected here, from every parsed resource.
+    """
+    quota_namespaces = {
+        r.attributes.get("metadata", {}).get("namespace") or "default"
+        for unit in units
+        for r in unit.output.resources
+        if r.kind == "ResourceQuota" and _limits_gpus(r.attributes)
+    }
+    return {"gpu_quota_namespaces": sorted(quota_namespaces)}
+
+
+def _limits_gpus(quota: dict[str, Any]) -> bool:
+    hard = (quota.get("spec") or {}).get("hard") or {}
+    return isinstance(hard, dict) and any(
+        key.removeprefix("requests.").removeprefix("limits.") in accelerator_resource_names()
+        for key in hard
+    )
 
 
 def set_unique(findings: list[Finding]) -> list[Finding]:
@@ -127,10 +156,12 @@ def _parse_findings(units: list[ScanUnit], severity: Any) -> list[Finding]:
     ]
 
 
-def _input_document(unit: ScanUnit, resources: list[Resource]) -> dict[str, Any]:
+def _input_document(
+    unit: ScanUnit, resources: list[Resource], scan: dict[str, Any]
+) -> dict[str, Any]:
     return {
         "resources": [r.to_input() for r in resources],
-        "context": {"unit": unit.path, "format": unit.format},
+        "context": {"unit": unit.path, "format": unit.format, "scan": scan},
     }
 
 
