@@ -106,13 +106,17 @@ def select_inputs(
 ) -> list[tuple[ScanUnit, dict[str, Any]]]:
     """The input document of every unit that holds a resource some rule targets,
     with only the targeted resources in it."""
-    targeted = _kind_matcher(kind for rule in policy_set.rules.values() for kind in rule.kinds)
+    matchers = {package: _kind_matcher(rule.kinds) for package, rule in policy_set.rules.items()}
     scan = scan_context(units)
     selected = []
     for unit in units:
-        resources = [r for r in unit.output.resources if targeted(r.kind)]
-        if resources:
-            selected.append((unit, _input_document(unit, resources, scan)))
+        kinds = {r.kind for r in unit.output.resources}
+        rules = sorted(p for p, matches in matchers.items() if any(map(matches, kinds)))
+        if rules:
+            resources = [
+                r for r in unit.output.resources if any(matchers[p](r.kind) for p in rules)
+            ]
+            selected.append((unit, _input_document(unit, resources, rules, scan)))
     return selected
 
 
@@ -157,11 +161,14 @@ def _parse_findings(units: list[ScanUnit], severity: Any) -> list[Finding]:
 
 
 def _input_document(
-    unit: ScanUnit, resources: list[Resource], scan: dict[str, Any]
+    unit: ScanUnit, resources: list[Resource], rules: list[str], scan: dict[str, Any]
 ) -> dict[str, Any]:
+    """What the policies see of a unit: the targeted resources, and in `context.rules`
+    the packages of the rules that target some of them (the entrypoint evaluates only
+    those)."""
     return {
         "resources": [r.to_input() for r in resources],
-        "context": {"unit": unit.path, "format": unit.format, "scan": scan},
+        "context": {"unit": unit.path, "format": unit.format, "rules": rules, "scan": scan},
     }
 
 

@@ -11,6 +11,7 @@ from aiguard.errors import EngineError, PolicyError
 from aiguard.paths import builtin_policies_dir
 from aiguard.policies import PolicyModule, entrypoint_module, load_policies
 
+RULES = ["test.bad", "test.named"]
 RULE = """package aiguard.rules.test.named
 
 deny contains {"resource": r.id, "msg": msg, "attribute": "n"} if {
@@ -30,7 +31,8 @@ def engine(*extra: PolicyModule, workers: int = 2) -> EmbeddedEngine:
 
 
 INPUTS = [
-    {"resources": [{"id": f"r{i}", "n": i}], "context": {"unit": f"u{i}"}} for i in range(100)
+    {"resources": [{"id": f"r{i}", "n": i}], "context": {"unit": f"u{i}", "rules": RULES}}
+    for i in range(100)
 ]
 
 
@@ -48,7 +50,7 @@ def test_worker_processes_give_the_same_answers_in_the_same_order() -> None:
 
 def test_non_ascii_passes_through() -> None:
     results = engine(PolicyModule("rule.rego", RULE), workers=1).evaluate(
-        [{"resources": [{"id": "münchen-ü", "n": 9}]}]
+        [{"resources": [{"id": "münchen-ü", "n": 9}], "context": {"rules": RULES}}]
     )
     assert results[0][0].msg == "münchen-ü has 9 replicas"
 
@@ -67,12 +69,17 @@ def test_builtin_error_at_runtime_is_an_engine_error() -> None:
         'package aiguard.rules.test.bad\n\ndeny contains {"msg": x} if {\n'
         "\tsome r in input.resources\n\tx := upper(r.n)\n}\n",
     )
-    one_unit = [{"resources": [{"id": "a", "n": 1}], "context": {"unit": "u1"}}]
+    one_unit = [{"resources": [{"id": "a", "n": 1}], "context": {"unit": "u1", "rules": RULES}}]
     culprit = re.escape("failed on u1: package aiguard.rules.test.bad raised an error")
     with pytest.raises(EngineError, match=culprit):
         engine(bad, workers=1).evaluate(one_unit)
     with pytest.raises(EngineError, match="policy evaluation failed on u0"):
         engine(bad, workers=2).evaluate(INPUTS)
+
+
+def test_only_rules_listed_in_the_context_are_evaluated() -> None:
+    unit = {"resources": [{"id": "r9", "n": 9}], "context": {"unit": "u", "rules": []}}
+    assert engine(PolicyModule("rule.rego", RULE), workers=1).evaluate([unit]) == [[]]
 
 
 def test_shipped_policies_compile() -> None:
