@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,31 @@ def test_shipped_policies_compile() -> None:
     instance = EmbeddedEngine(workers=1)
     instance.load(policy_set.engine_modules(), {"aiguard": {"config": {}}})
     assert instance.evaluate([{"resources": []}]) == [[]]
+
+
+def test_compiled_bundle_is_cached_by_content(tmp_path: Path) -> None:
+    modules = [PolicyModule("rule.rego", RULE), entrypoint_module(["test.named"])]
+    data = {"aiguard": {"config": {"limits": {"max": 2}}}}
+    first = EmbeddedEngine(workers=1, cache_dir=tmp_path)
+    first.load(modules, data)
+    [cached] = tmp_path.glob("*.rbb")
+    written = cached.stat().st_mtime_ns
+    second = EmbeddedEngine(workers=1, cache_dir=tmp_path)
+    second.load(modules, data)
+    assert cached.stat().st_mtime_ns == written
+    assert second.evaluate(INPUTS[3:4]) == first.evaluate(INPUTS[3:4])
+    other = EmbeddedEngine(workers=1, cache_dir=tmp_path)
+    other.load(modules, {"aiguard": {"config": {"limits": {"max": 5}}}})
+    assert len(list(tmp_path.glob("*.rbb"))) == 2
+
+
+def test_corrupt_cache_entry_is_rebuilt(tmp_path: Path) -> None:
+    modules = [PolicyModule("rule.rego", RULE), entrypoint_module(["test.named"])]
+    data = {"aiguard": {"config": {"limits": {"max": 2}}}}
+    EmbeddedEngine(workers=1, cache_dir=tmp_path).load(modules, data)
+    [cached] = tmp_path.glob("*.rbb")
+    cached.write_bytes(b"not a bundle")
+    engine_after = EmbeddedEngine(workers=1, cache_dir=tmp_path)
+    engine_after.load(modules, data)
+    assert engine_after.evaluate(INPUTS[3:4])[0][0].msg == "r3 has 3 replicas"
+    assert cached.read_bytes() != b"not a bundle"

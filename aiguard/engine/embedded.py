@@ -10,6 +10,7 @@ a file instead of compiling again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -17,6 +18,8 @@ import re
 import tempfile
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from regopy import BundleFormat, Interpreter, LogLevel, RegoError
@@ -91,27 +94,57 @@ def _evaluate_in_worker(chunk: list[tuple[str, str]]) -> list[list[Violation]]:
 class EmbeddedEngine(Engine):
     """Evaluate with regopy, in this process or in `workers` processes."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, cache_dir: Path | None = None) -> None:
         self._workers = max(1, workers)
+        self._cache_dir = cache_dir or _default_cache_dir()
         self._builder = _interpreter()
         self._bundle: Any = None
+        self._bundle_file: Path | None = None
         self._rule_entrypoints: list[str] = []
 
     def load(self, modules: Sequence[PolicyModule], data: Mapping[str, Any]) -> None:
-        sources = {module.path: module.source for module in modules}
+        """Compile, or load the bundle compiled by an earlier run from the same sources.
+
+        The cache is keyed by a hash of every module, the data and the regopy version,
+        so a pre-commit run on one file does not pay for compiling every policy.
+        """
+        data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         # Each rule's own `deny` is an entrypoint too, to name the rule when one fails.
         self._rule_entrypoints = sorted(
             f"{match.group(1).replace('.', '/')}/deny"
             for module in modules
             if (match := _RULE_PACKAGE.search(module.source))
         )
+        cached = self._cache_dir / f"{_bundle_key(modules, data_json)}.rbb"
+        if _intact(cached):
+            self._bundle = self._builder.load_bundle(str(cached), BundleFormat.Binary)
+            self._bundle_file = cached
+            return
         try:
             for module in modules:
                 self._builder.add_module(module.path, module.source)
-            self._builder.add_data_json(json.dumps(data, ensure_ascii=False))
+            self._builder.add_data_json(data_json)
             self._bundle = self._builder.build(None, [ENTRYPOINT, *self._rule_entrypoints])
         except RegoError as exc:
-            raise _policy_error(str(exc), sources) from exc
+            raise _policy_error(str(exc), {m.path: m.source for m in modules}) from exc
+        self._bundle_file = self._save(cached)
+
+    def _save(self, target: Path) -> Path | None:
+        """Write the bundle and its digest to the cache; a read-only cache means no cache.
+
+        regopy crashes the process on a damaged bundle file, so a bundle is only ever
+        loaded after its digest checks out (`_intact`).
+        """
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(f".{os.getpid()}.tmp")
+            self._builder.save_bundle(str(partial), self._bundle, BundleFormat.Binary)
+            digest = hashlib.sha256(partial.read_bytes()).hexdigest()
+            os.replace(partial, target)
+            _digest_file(target).write_text(digest, encoding="ascii")
+        except (OSError, RegoError):
+            return None
+        return target
 
     def evaluate(self, inputs: Sequence[Mapping[str, Any]]) -> list[list[Violation]]:
         if self._bundle is None:
@@ -128,8 +161,9 @@ class EmbeddedEngine(Engine):
     def _evaluate_in_processes(self, documents: list[tuple[str, str]]) -> list[list[Violation]]:
         chunks = [documents[i : i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
         with tempfile.TemporaryDirectory(prefix="aiguard-") as folder:
-            bundle_path = os.path.join(folder, "policies.rbb")
-            self._builder.save_bundle(bundle_path, self._bundle, BundleFormat.Binary)
+            bundle_path = str(self._bundle_file or os.path.join(folder, "policies.rbb"))
+            if self._bundle_file is None:
+                self._builder.save_bundle(bundle_path, self._bundle, BundleFormat.Binary)
             with ProcessPoolExecutor(
                 max_workers=self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
@@ -138,6 +172,32 @@ class EmbeddedEngine(Engine):
             ) as pool:
                 results = pool.map(_evaluate_in_worker, chunks)
                 return [result for chunk in results for result in chunk]
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "aiguard" / "bundles"
+
+
+def _digest_file(bundle: Path) -> Path:
+    return bundle.with_suffix(".sha256")
+
+
+def _intact(bundle: Path) -> bool:
+    """The cached bundle exists and matches the digest written after it."""
+    try:
+        expected = _digest_file(bundle).read_text(encoding="ascii").strip()
+        return hashlib.sha256(bundle.read_bytes()).hexdigest() == expected
+    except OSError:
+        return False
+
+
+def _bundle_key(modules: Sequence[PolicyModule], data_json: str) -> str:
+    digest = hashlib.sha256(f"regopy {version('regopy')}\n".encode())
+    for module in modules:
+        digest.update(f"{module.path}\n{len(module.source)}\n{module.source}".encode())
+    digest.update(data_json.encode())
+    return digest.hexdigest()
 
 
 def _error_text(raw: str) -> str:
