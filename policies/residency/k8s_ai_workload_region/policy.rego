@@ -7,8 +7,10 @@
 #   keeps them in the EU/EEA (GDPR Art. 44). Every AI workload (an AI kind, or any
 #   workload requesting accelerators) must be pinned, and every region it may run in
 #   must be allowed by rules/regions.yaml (any cloud's list; adequacy regions only with
-#   include_adequacy). A RayJob that reuses an existing cluster (clusterSelector) runs
-#   where that cluster runs and is not judged.
+#   include_adequacy). A workload pinned instead to availability zones of a known region
+#   (topology.kubernetes.io/zone, such as eu-central-1a) is pinned; AIG-RES-012 judges
+#   those zones. A RayJob that reuses an existing cluster (clusterSelector) runs where
+#   that cluster runs and is not judged.
 # custom:
 #   id: AIG-RES-002
 #   severity: medium
@@ -29,6 +31,7 @@ package aiguard.rules.residency.k8s_ai_workload_region
 
 import data.aiguard.lib
 import data.aiguard.lib.kubernetes
+import data.aiguard.lib.residency
 
 _kinds := {
 	"Pod", "Deployment", "StatefulSet", "Job", "CronJob", "Notebook", "InferenceService",
@@ -38,6 +41,7 @@ _kinds := {
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 	some r in _judged
 	count(_regions_of[r.id]) == 0
+	not _zone_pinned(r)
 	attribute := _unpinned_attribute(r)
 	msg := concat("", [
 		"AI workload ", r.id, " is not pinned to a region (no node selector or required node",
@@ -93,6 +97,17 @@ _derived_region(r) := {lower(region) |
 }
 
 _placements(r) := kubernetes.region_placements_of[r.id]
+
+# Node labels that pin a pod to an availability zone (current and deprecated names).
+_zone_labels := {"topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone"}
+
+# True when a pod spec is pinned to a zone whose region is known (AIG-RES-012 judges it).
+_zone_pinned(r) if {
+	some path, zones in kubernetes.placements(r, _zone_labels)
+	is_string(path)
+	some zone in zones
+	residency.zone_region(zone)
+}
 
 # The nodeSelector or affinity that names `region`, first by path.
 _pin_attribute(r, region) := min(paths) if {

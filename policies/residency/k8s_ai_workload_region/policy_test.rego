@@ -159,3 +159,19 @@ test_unpinned_trainjob_points_at_spec if {
 	some v in _denials(doc)
 	v.attribute == "spec"
 }
+
+test_zone_pinned_workload_is_pinned if {
+	spec := {"containers": [_container], "nodeSelector": {"topology.kubernetes.io/zone": "eu-central-1a"}}
+	count(_denials(_deployment(spec, {"is_ai": true, "gpu_count": 1}))) == 0
+}
+
+test_zone_pin_outside_is_left_to_the_zone_rule if {
+	spec := {"containers": [_container], "nodeSelector": {"topology.kubernetes.io/zone": "us-east-1a"}}
+	count(_denials(_deployment(spec, {"is_ai": true, "gpu_count": 1}))) == 0
+}
+
+test_zone_names_without_a_region_do_not_pin if {
+	spec := {"containers": [_container], "nodeSelector": {"topology.kubernetes.io/zone": "rack-7"}}
+	some v in _denials(_deployment(spec, {"is_ai": true, "gpu_count": 1}))
+	contains(v.msg, "not pinned")
+}
