@@ -18,6 +18,12 @@ EXPECTED = [
     ),
     (
         "kubernetes/serving/embeddings-deployment.yaml",
+        8,
+        "AIG-HOT-001",
+        "apps/v1/Deployment/ml-serving/embeddings",
+    ),
+    (
+        "kubernetes/serving/embeddings-deployment.yaml",
         21,
         "AIG-RES-002",
         "apps/v1/Deployment/ml-serving/embeddings",
@@ -29,46 +35,71 @@ EXPECTED = [
         "apps/v1/Deployment/ml-serving/embeddings",
     ),
     (
+        "kubernetes/serving/embeddings-deployment.yaml",
+        31,
+        "AIG-COST-015",
+        "apps/v1/Deployment/ml-serving/embeddings",
+    ),
+    (
         "kubernetes/training/rayjob.yaml",
-        12,
+        16,
         "AIG-COST-003",
         "ray.io/v1/RayJob/ml-training/nightly-eval",
     ),
     (
         "kubernetes/training/rayjob.yaml",
-        24,
+        28,
         "AIG-DOC-001",
         "ray.io/v1/RayJob/ml-training/nightly-eval",
     ),
     (
         "kubernetes/training/rayjob.yaml",
-        35,
+        39,
         "AIG-DOC-001",
         "ray.io/v1/RayJob/ml-training/nightly-eval",
     ),
     (
+        "kubernetes/training/rayjob.yaml",
+        40,
+        "AIG-COST-015",
+        "ray.io/v1/RayJob/ml-training/nightly-eval",
+    ),
+    (
         "terraform/aws/sagemaker.tf",
-        53,
+        66,
         "AIG-ENC-001",
         "aws_sagemaker_endpoint_configuration.ranking",
     ),
     (
         "terraform/aws/sagemaker.tf",
-        65,
+        66,
+        "AIG-HOT-001",
+        "aws_sagemaker_endpoint_configuration.ranking",
+    ),
+    (
+        "terraform/aws/sagemaker.tf",
+        76,
+        "AIG-ENC-004",
+        "aws_sagemaker_endpoint_configuration.ranking",
+    ),
+    (
+        "terraform/aws/sagemaker.tf",
+        78,
         "AIG-LOG-001",
         "aws_sagemaker_endpoint_configuration.ranking",
     ),
     (
         "terraform/aws/sagemaker.tf",
-        68,
+        81,
         "AIG-LOG-001",
         "aws_sagemaker_endpoint_configuration.ranking",
     ),
-    ("terraform/aws/storage.tf", 17, "AIG-ENC-002", "aws_s3_bucket.training_data_dr"),
-    ("terraform/aws/storage.tf", 17, "AIG-RES-001", "aws_s3_bucket.training_data_dr"),
-    ("terraform/aws/storage.tf", 22, "AIG-ENC-003", "aws_cloudwatch_log_group.inference"),
-    ("terraform/aws/storage.tf", 24, "AIG-LOG-002", "aws_cloudwatch_log_group.inference"),
+    ("terraform/aws/storage.tf", 30, "AIG-ENC-002", "aws_s3_bucket.training_data_dr"),
+    ("terraform/aws/storage.tf", 30, "AIG-RES-001", "aws_s3_bucket.training_data_dr"),
+    ("terraform/aws/storage.tf", 35, "AIG-ENC-003", "aws_cloudwatch_log_group.inference"),
+    ("terraform/aws/storage.tf", 37, "AIG-LOG-002", "aws_cloudwatch_log_group.inference"),
     ("terraform/gcp/main.tf", 6, "AIG-COST-002", "google_container_node_pool.a100"),
+    ("terraform/gcp/main.tf", 6, "AIG-HOT-001", "google_container_node_pool.a100"),
     ("terraform/gcp/main.tf", 11, "AIG-COST-004", "google_container_node_pool.a100"),
 ]
 
@@ -78,5 +109,5 @@ def test_examples_give_exactly_the_expected_findings(monkeypatch: pytest.MonkeyP
     result = run_scan(["."], Config(), workers=1)
     found = [(f.file, f.line, f.rule_id, f.resource) for f in result.findings]
     assert found == EXPECTED
-    assert result.files_scanned == 9
-    assert result.resources == 17
+    assert result.files_scanned == 10
+    assert result.resources == 20

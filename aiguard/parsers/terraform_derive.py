@@ -137,7 +137,14 @@ def effective_tags(
         if isinstance(attributes.get("effective_labels"), Mapping):
             return _string_map(attributes["effective_labels"])
         defaults = provider_config.get("default_labels")
-        return {**_string_map(defaults), **_string_map(attributes.get("labels"))}
+        # A GKE node pool has no labels of its own: its VMs carry node_config's
+        # resource_labels, and billing sees those.
+        vm_labels = _first_block(attributes.get("node_config")).get("resource_labels")
+        return {
+            **_string_map(defaults),
+            **_string_map(vm_labels),
+            **_string_map(attributes.get("labels")),
+        }
     return _string_map(attributes.get("tags"))
 
 

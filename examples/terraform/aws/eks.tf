@@ -15,4 +15,11 @@ resource "aws_eks_node_group" "gpu" {
   labels = {
     "nvidia.com/gpu.present" = "true"
   }
+
+  # The pool serves the support assistant (a chatbot: Art. 50 transparency duties).
+  tags = {
+    "aiguard.io/risk-class"    = "limited"
+    "aiguard.io/role"          = "provider"
+    "aiguard.io/ai-disclosure" = "chat-widget-banner"
+  }
 }

@@ -1,5 +1,18 @@
+# Audit records of the AI systems: write-once for a year.
 resource "aws_s3_bucket" "audit" {
-  bucket = "example-ml-audit"
+  bucket              = "example-ml-audit"
+  object_lock_enabled = true
+}
+
+resource "aws_s3_bucket_object_lock_configuration" "audit" {
+  bucket = aws_s3_bucket.audit.id
+
+  rule {
+    default_retention {
+      mode = "COMPLIANCE"
+      days = 365
+    }
+  }
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "audit" {

@@ -40,9 +40,12 @@ resource "google_container_node_pool" "l4_inference" {
   node_config {
     machine_type = "g2-standard-8"
     resource_labels = {
-      cost-center         = "cc-4711"
-      owner               = "ml-platform"
-      aiguard-system-id   = "support-assistant"
+      cost-center           = "cc-4711"
+      owner                 = "ml-platform"
+      aiguard-system-id     = "support-assistant"
+      aiguard-risk-class    = "limited"
+      aiguard-role          = "provider"
+      aiguard-ai-disclosure = "chat-widget-banner"
     }
   }
 
