@@ -662,3 +662,18 @@ def test_pathological_nesting_does_not_raise() -> None:
 def test_empty_module() -> None:
     assert parse_terraform_module([]) == ParseOutput()
     assert parse_terraform_module([("empty.tf", b"")]) == ParseOutput()
+
+
+def test_gke_node_pool_vm_labels_count_as_its_tags_and_declarations() -> None:
+    derived = _only(
+        'provider "google" {\n  default_labels = { team = "ml" }\n}\n'
+        'resource "google_container_node_pool" "p" {\n'
+        "  node_config {\n"
+        '    machine_type    = "g2-standard-8"\n'
+        '    labels          = { "node-role" = "inference" }\n'
+        '    resource_labels = { owner = "platform", aiguard-risk-class = "High" }\n'
+        "  }\n"
+        "}\n"
+    ).derived
+    assert derived.tags == {"team": "ml", "owner": "platform", "aiguard-risk-class": "High"}
+    assert derived.ai.risk_class == "high"
