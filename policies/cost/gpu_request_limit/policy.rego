@@ -30,7 +30,7 @@ import data.aiguard.lib.kubernetes
 
 deny contains {"resource": r.id, "msg": msg, "attribute": concat(".", [path, "requests", name])} if {
 	some r in lib.resources_of_kinds(input, kubernetes.workload_kinds)
-	some path, resources in cost.resource_blocks(r)
+	some path, resources in _blocks_of[r.id]
 	some name in cost.accelerator_names
 	resources.requests[name]
 	not _has_limit(resources, name)
@@ -42,7 +42,7 @@ deny contains {"resource": r.id, "msg": msg, "attribute": concat(".", [path, "re
 
 deny contains {"resource": r.id, "msg": msg, "attribute": concat(".", [path, "requests", name])} if {
 	some r in lib.resources_of_kinds(input, kubernetes.workload_kinds)
-	some path, resources in cost.resource_blocks(r)
+	some path, resources in _blocks_of[r.id]
 	some name in cost.accelerator_names
 	requested := lib.number(resources.requests[name])
 	limited := lib.number(resources.limits[name])
@@ -51,6 +51,12 @@ deny contains {"resource": r.id, "msg": msg, "attribute": concat(".", [path, "re
 		r.id, " requests ", _quantity(requested), " ", name, " in ", path, " but limits it to ", _quantity(limited),
 		"; the API server rejects a request that differs from the limit for an accelerator",
 	])
+}
+
+# The resources blocks of every workload in the unit, computed once per evaluation:
+# functions are not memoised, and both deny bodies walk them.
+_blocks_of[r.id] := cost.resource_blocks(r) if {
+	some r in lib.resources_of_kinds(input, kubernetes.workload_kinds)
 }
 
 _has_limit(resources, name) if {
