@@ -1,0 +1,55 @@
+package aiguard.rules.lineage.eu_database_registration_test
+
+import data.aiguard.rules.lineage.eu_database_registration
+
+# The pipeline applies the rule's scope; these tests check the rule logic.
+_placeholders := ["none", "n/a", "na", "-", "tbd", "todo", "pending", "unknown", "false", "no"]
+
+_resource(attributes, ai) := {
+	"id": "azurerm_machine_learning_workspace.hiring",
+	"kind": "azurerm_machine_learning_workspace",
+	"provider": "azurerm",
+	"attributes": attributes,
+	"derived": {"is_ai": true, "ai": ai},
+}
+
+_denials(r) := denials if {
+	denials := eu_database_registration.deny with input as {"resources": [r]}
+		with data.aiguard.config.ai_act.placeholder_values as _placeholders
+}
+
+test_declared_link_passes if {
+	r := _resource({"tags": {"aiguard.io/eu-database-id": "EUDB-HR-000123"}}, {"eu_database_id": "EUDB-HR-000123"})
+	count(_denials(r)) == 0
+}
+
+test_declaration_from_defaults_passes if {
+	count(_denials(_resource({}, {"eu_database_id": "EUDB-HR-000123"}))) == 0
+}
+
+test_missing_declaration_is_denied if {
+	denials := _denials(_resource({"tags": {"team": "ml"}}, {}))
+	count(denials) == 1
+	some v in denials
+	v.attribute == "tags"
+	contains(v.msg, "does not declare aiguard.io/eu-database-id")
+}
+
+test_placeholder_is_denied_at_its_key if {
+	denials := _denials(_resource({"tags": {"aiguard.io/eu-database-id": "TBD"}}, {"eu_database_id": "TBD"}))
+	count(denials) == 1
+	some v in denials
+	v.attribute == "tags.aiguard.io/eu-database-id"
+	contains(v.msg, "placeholder")
+	not contains(v.msg, "TBD")
+}
+
+test_resource_without_declarations_is_reported_at_its_line if {
+	some v in _denials(_resource({}, {}))
+	not v.attribute
+}
+
+test_non_ai_resources_are_not_judged if {
+	r := object.union(_resource({}, {}), {"derived": {"is_ai": false}})
+	count(_denials(r)) == 0
+}
