@@ -19,7 +19,9 @@ from aiguard.findings import TOOL_RULES
 from aiguard.model import ScanResult
 from aiguard.outputs.console import render_console, summary_line
 from aiguard.outputs.json import render_json
-from aiguard.policies import RuleMeta
+from aiguard.paths import builtin_policies_dir
+from aiguard.policies import RuleMeta, load_policies
+from aiguard.rules_doc import render_rules_markdown
 from aiguard.scan import load_policy_set, run_scan
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -182,6 +184,23 @@ def policies_show(rule_id: str, config_path: Path | None, policy_dirs: tuple[Pat
     if rule.file:
         click.echo(f"policy:     {rule.file}")
     click.echo(f"\n{rule.description.strip()}\n\nRemediation:\n{rule.remediation.rstrip()}")
+
+
+@policies.command("docs")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file instead of standard output (docs/rules.md).",
+)
+def policies_docs(output: Path | None) -> None:
+    """The rule reference in Markdown: a table per family, the EU AI Act article map."""
+    rules = load_policies(builtin_policies_dir(), []).rules.values()
+    text = render_rules_markdown(rules)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

@@ -177,3 +177,9 @@ def test_policies_list_json_has_every_field() -> None:
     by_id = {row["id"]: row for row in rows}
     assert by_id["AIG-ENC-001"]["basis"] == "evidence"
     assert by_id["AIG-ENC-001"]["kinds"] == ["aws_sagemaker_endpoint_configuration"]
+
+
+def test_policies_docs_prints_the_committed_rule_reference() -> None:
+    result = aiguard("policies", "docs")
+    assert result.returncode == 0
+    assert result.stdout == (REPO / "docs/rules.md").read_text(encoding="utf-8")
