@@ -13,7 +13,9 @@ from pathlib import Path
 import click
 
 from aiguard import __version__
+from aiguard.bundle import scan_bundle
 from aiguard.config import load_config
+from aiguard.engine import OpaOptions
 from aiguard.errors import UsageError
 from aiguard.findings import TOOL_RULES
 from aiguard.model import ScanResult
@@ -32,6 +34,13 @@ _config_option = click.option(
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Configuration file (default: .aiguard.yaml in the current directory).",
+)
+_data_option = click.option(
+    "--data",
+    "data_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Extra directory of rule data (YAML/JSON); may be repeated.",
 )
 _policies_option = click.option(
     "--policies",
@@ -71,19 +80,35 @@ def cli() -> None:
     help="Lowest severity that fails the run (default from config: high).",
 )
 @_policies_option
-@click.option(
-    "--data",
-    "data_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Extra directory of rule data (YAML/JSON); may be repeated.",
-)
+@_data_option
 @click.option(
     "--engine",
-    type=click.Choice(["embedded"]),
+    type=click.Choice(["embedded", "opa"]),
     default="embedded",
     show_default=True,
-    help="Policy engine.",
+    help="Policy engine: regopy in-process, or a real OPA server (docs/engines.md).",
+)
+@click.option(
+    "--opa-url",
+    metavar="URL",
+    help="OPA server to evaluate on (default with --engine opa: start `opa run --server`).",
+)
+@click.option(
+    "--opa-token",
+    metavar="TOKEN",
+    envvar="AIGUARD_OPA_TOKEN",
+    show_envvar=True,
+    help="Bearer token for the OPA server.",
+)
+@click.option(
+    "--opa-ca",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="CA certificate (PEM) that signed the OPA server's TLS certificate.",
+)
+@click.option(
+    "--opa-preloaded",
+    is_flag=True,
+    help="Use the policies and data an `aiguard bundle` already loaded into OPA.",
 )
 @click.option(
     "--workers", type=click.IntRange(min=1), help="Evaluation threads (default: number of CPUs)."
@@ -98,12 +123,24 @@ def scan(
     data_dirs: tuple[Path, ...],
     engine: str,
     workers: int | None,
+    opa_url: str | None,
+    opa_token: str | None,
+    opa_ca: Path | None,
+    opa_preloaded: bool,
 ) -> None:
     """Scan Kubernetes manifests, Terraform and Terraform plans under PATHS (default: .)."""
+    opa = OpaOptions(opa_url, opa_token, opa_ca, opa_preloaded)
+    _check_opa_options(engine, opa)
     config = load_config(config_path)
     threshold = fail_on or config.fail_on
     result = run_scan(
-        list(paths) or ["."], config, policy_dirs, data_dirs, engine_name=engine, workers=workers
+        list(paths) or ["."],
+        config,
+        policy_dirs,
+        data_dirs,
+        engine_name=engine,
+        workers=workers,
+        opa=opa,
     )
     for notice in result.notices:
         click.echo(f"notice: {notice}", err=True)
@@ -122,6 +159,49 @@ def scan(
 
 def _exit_code(result: ScanResult, fail_on: str) -> int:
     return EXIT_FINDINGS if result.failing(fail_on) else EXIT_CLEAN
+
+
+def _check_opa_options(engine: str, opa: OpaOptions) -> None:
+    """OPA options without `--engine opa` would be silently ignored; say so instead.
+
+    A token from AIGUARD_OPA_TOKEN is fine: the environment is set for every run.
+    """
+    source = click.get_current_context().get_parameter_source("opa_token")
+    token_given = source is click.core.ParameterSource.COMMANDLINE
+    if engine != "opa" and (opa.url or opa.ca_file or opa.preloaded or token_given):
+        raise UsageError("--opa-url, --opa-token, --opa-ca and --opa-preloaded need --engine opa")
+
+
+@cli.command("bundle")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("aiguard-bundle.tar.gz"),
+    show_default=True,
+    help="Where to write the bundle.",
+)
+@_policies_option
+@_data_option
+@_config_option
+def bundle_command(
+    output: Path,
+    policy_dirs: tuple[Path, ...],
+    data_dirs: tuple[Path, ...],
+    config_path: Path | None,
+) -> None:
+    """Build an OPA bundle of the policies and rule data a scan would load.
+
+    Serve it with `opa run --server --bundle FILE` and scan with
+    `aiguard scan --engine opa --opa-url URL --opa-preloaded`.
+    """
+    built = scan_bundle(load_config(config_path), policy_dirs, data_dirs)
+    try:
+        built.write(output)
+    except OSError as exc:
+        raise UsageError(f"cannot write the bundle: {exc.strerror}", file=str(output)) from exc
+    modules = sum(1 for path in built.files if path.endswith(".rego"))
+    click.echo(f"wrote {output}: {modules} policy modules, revision {built.revision}")
 
 
 @cli.group()

@@ -21,7 +21,7 @@ from typing import Any
 from aiguard.config import Config
 from aiguard.derive import accelerator_resource_names
 from aiguard.discover import FileKind, SourceFile, discover
-from aiguard.engine import create_engine
+from aiguard.engine import OpaOptions, create_engine
 from aiguard.findings import PARSE_RULE, finding_from_parse_error, finding_from_violation
 from aiguard.model import Finding, ParseError, ParseOutput, Resource, ScanResult
 from aiguard.parsers.kubernetes import parse_kubernetes
@@ -57,6 +57,7 @@ def run_scan(
     extra_data_dirs: Iterable[Path] = (),
     engine_name: str = "embedded",
     workers: int | None = None,
+    opa: OpaOptions | None = None,
 ) -> ScanResult:
     """Scan `paths` and return every finding, sorted."""
     policy_set = load_policy_set(config, extra_policy_dirs)
@@ -69,7 +70,7 @@ def run_scan(
     apply_ai_defaults((r for u in units for r in u.output.resources), config.ai_defaults)
     selected = select_inputs(units, policy_set)
 
-    engine = create_engine(engine_name, workers)
+    engine = create_engine(engine_name, workers, opa)
     try:
         engine.load(policy_set.engine_modules(), data)
         results = engine.evaluate([document for _, document in selected]) if selected else []
