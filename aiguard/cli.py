@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -18,11 +19,11 @@ from aiguard.config import load_config
 from aiguard.engine import OpaOptions
 from aiguard.errors import UsageError
 from aiguard.findings import TOOL_RULES
-from aiguard.model import ScanResult
-from aiguard.outputs.console import render_console, summary_line
-from aiguard.outputs.json import render_json
+from aiguard.model import RuleMeta, ScanResult
+from aiguard.outputs import FORMATS, ReportOptions, pair_outputs, write_reports
+from aiguard.outputs.console import summary_line
 from aiguard.paths import builtin_policies_dir
-from aiguard.policies import RuleMeta, load_policies
+from aiguard.policies import load_policies
 from aiguard.rules_doc import render_rules_markdown
 from aiguard.scan import load_policy_set, run_scan
 
@@ -42,6 +43,42 @@ _data_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="Extra directory of rule data (YAML/JSON); may be repeated.",
 )
+_FORMAT_HELP = (
+    "Report format; may be repeated, each with its own --output (the i-th --output "
+    "is the i-th --format's file; at most one format goes to standard output)."
+)
+
+
+def _report_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--format, --output and --fail-on, shared by every command that reports findings."""
+    for option in reversed(
+        [
+            click.option(
+                "--format",
+                "formats",
+                multiple=True,
+                type=click.Choice(sorted(FORMATS)),
+                help=_FORMAT_HELP,
+            ),
+            click.option(
+                "--output",
+                "-o",
+                "outputs",
+                multiple=True,
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="File for the report of the --format in the same position.",
+            ),
+            click.option(
+                "--fail-on",
+                type=click.Choice(FAIL_ON),
+                help="Lowest severity that fails the run (default from config: high).",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
 _policies_option = click.option(
     "--policies",
     "policy_dirs",
@@ -60,25 +97,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @_config_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["console", "json"]),
-    default="console",
-    show_default=True,
-    help="Report format.",
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    help="Lowest severity that fails the run (default from config: high).",
-)
+@_report_options
 @_policies_option
 @_data_option
 @click.option(
@@ -116,8 +135,8 @@ def cli() -> None:
 def scan(
     paths: tuple[str, ...],
     config_path: Path | None,
-    output_format: str,
-    output: Path | None,
+    formats: tuple[str, ...],
+    outputs: tuple[Path, ...],
     fail_on: str | None,
     policy_dirs: tuple[Path, ...],
     data_dirs: tuple[Path, ...],
@@ -131,6 +150,7 @@ def scan(
     """Scan Kubernetes manifests, Terraform and Terraform plans under PATHS (default: .)."""
     opa = OpaOptions(opa_url, opa_token, opa_ca, opa_preloaded)
     _check_opa_options(engine, opa)
+    pairs = pair_outputs(formats, outputs)
     config = load_config(config_path)
     threshold = fail_on or config.fail_on
     result = run_scan(
@@ -142,18 +162,21 @@ def scan(
         workers=workers,
         opa=opa,
     )
+    _report(result, pairs, threshold)
+
+
+def _report(result: ScanResult, pairs: list[tuple[str, Path | None]], threshold: str) -> None:
+    """Print notices, write every report, and exit with the code the findings call for."""
     for notice in result.notices:
         click.echo(f"notice: {notice}", err=True)
-    colour = output is None and sys.stdout.isatty()
-    if output_format == "json":
-        report = render_json(result, threshold)
-    else:
-        report = render_console(result, threshold, colour)
-    if output is None:
-        click.echo(report, nl=False)
-    else:
-        output.write_text(report, encoding="utf-8")
+    colour = sys.stdout.isatty() and all(
+        path is not None or name == "console" for name, path in pairs
+    )
+    text = write_reports(result, pairs, ReportOptions(threshold, colour))
+    if text is None:
         click.echo(summary_line(result, threshold))
+    else:
+        click.echo(text, nl=False)
     sys.exit(_exit_code(result, threshold))
 
 

@@ -7,11 +7,11 @@ repeat their own metadata.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 
 from aiguard.engine.base import Violation
-from aiguard.model import Finding, ParseError, Resource, Severity
-from aiguard.policies import RuleMeta
+from aiguard.model import Finding, ParseError, Resource, RuleMeta, Severity
 
 PARSE_RULE = RuleMeta(
     id="AIG-PARSE",
@@ -64,3 +64,21 @@ def finding_from_parse_error(error: ParseError, severity: Severity | None = None
         file=error.file,
         line=error.line,
     )
+
+
+def assign_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Give each finding a fingerprint that survives edits which only move lines.
+
+    It digests the rule, the resource (or, without one, the file) and the attribute;
+    when one resource has several findings of a rule at the same attribute (two
+    containers, say) their messages tell them apart. Findings must be sorted first,
+    so that equal keys are numbered in a stable order.
+    """
+    seen: dict[str, int] = {}
+    for finding in findings:
+        subject = finding.resource or finding.file
+        key = "\x1f".join([finding.rule_id, subject, finding.attribute or "", finding.message])
+        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+        seen[digest] = seen.get(digest, 0) + 1
+        finding.fingerprint = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+    return findings

@@ -6,10 +6,11 @@ Terraform and Kubernetes alike; every finding, whatever produced it, is a `Findi
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Severity(str, Enum):
@@ -141,6 +142,65 @@ class FrameworkRef(BaseModel):
     ref: str
 
 
+class RuleMeta(BaseModel):
+    """What a rule's METADATA block says about it, plus where it was found."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+    title: str
+    description: str
+    severity: Severity
+    kinds: list[str] = Field(min_length=1)
+    frameworks: list[FrameworkRef] = Field(default_factory=list)
+    basis: Literal["law", "evidence", "practice"]
+    remediation: str
+    # Declarations a resource must make for the rule to bind it, e.g. {risk_class: [high]}.
+    scope: dict[str, list[str]] | None = None
+    effective_from: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    package: str = ""
+    file: str = ""
+    builtin: bool = True
+
+    @field_validator("scope")
+    @classmethod
+    def _scope_uses_the_vocabulary(
+        cls, scope: dict[str, list[str]] | None
+    ) -> dict[str, list[str]] | None:
+        from aiguard.derive import ai_vocabulary  # derive imports this module
+
+        vocabulary = ai_vocabulary()
+        for name, values in (scope or {}).items():
+            if name not in vocabulary:
+                raise ValueError(f"scope key {name!r} is not one of {', '.join(vocabulary)}")
+            unknown = [v for v in values if v not in vocabulary[name]]
+            if unknown:
+                raise ValueError(
+                    f"scope {name} values {unknown} are not in {', '.join(vocabulary[name])}"
+                )
+        return scope
+
+    @property
+    def family(self) -> str:
+        """The family folder of the rule (`encryption`, `residency`, ...)."""
+        return self.package.split(".", 1)[0]
+
+
+class Waiver(BaseModel):
+    """An accepted risk on the record: which rule, why, who owns it, until when."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule_id: str
+    reason: str
+    owner: str | None = None
+    ticket: str | None = None
+    expires: date | None = None
+    source: Literal["inline", "config"]
+    file: str = Field(description="Where the waiver is written")
+    line: int
+
+
 class Finding(BaseModel):
     """One problem at one place, ready for any output format."""
 
@@ -154,6 +214,13 @@ class Finding(BaseModel):
     kind: str | None = None
     attribute: str | None = None
     frameworks: list[FrameworkRef] = Field(default_factory=list)
+    fingerprint: str = Field(
+        default="",
+        description="Stable across line moves: a digest of rule, resource (or file) and attribute",
+    )
+    waiver: Waiver | None = Field(
+        default=None, description="The waiver that accepts this finding; it then never fails"
+    )
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         """Findings are always sorted by this, so outputs are deterministic."""
@@ -168,10 +235,78 @@ class ScanResult(BaseModel):
     resources: int = 0
     rules: int = 0
     notices: list[str] = Field(default_factory=list)
+    # Every rule that ran or could report, by id, for outputs that explain rules.
+    rules_run: dict[str, RuleMeta] = Field(default_factory=dict)
+    fixed: list[Finding] = Field(
+        default_factory=list, description="Diff mode: findings of the base that are gone"
+    )
+    cost: CostChange | None = None
+    billing: BillingSummary | None = None
 
     def failing(self, fail_on: str) -> list[Finding]:
         """Findings at or above the `--fail-on` threshold (none for "none")."""
         if fail_on == "none":
             return []
         threshold = Severity(fail_on).rank
-        return [f for f in self.findings if f.severity.rank >= threshold]
+        return [f for f in self.findings if f.severity.rank >= threshold and f.waiver is None]
+
+
+class CostLine(BaseModel):
+    """The estimated monthly cost of one resource, before and after a change."""
+
+    resource: str
+    file: str
+    line: int
+    monthly_before: float | None = Field(description="None: the resource is new")
+    monthly_after: float | None = Field(description="None: the resource is removed")
+    basis: str = Field(description="How it was priced, e.g. `2 x p4d.24xlarge at 32.77/h`")
+
+    @property
+    def delta(self) -> float:
+        """After minus before; a new resource costs all of it, a removed one saves it."""
+        return (self.monthly_after or 0.0) - (self.monthly_before or 0.0)
+
+
+class CostChange(BaseModel):
+    """The monthly cost of the AI infrastructure in the scanned manifests."""
+
+    currency: str = "USD"
+    hours_per_month: float
+    lines: list[CostLine] = Field(default_factory=list)
+    total_before: float | None = Field(default=None, description="None: no --diff-base")
+    total_after: float
+
+
+class Amount(BaseModel):
+    """Spend under one key (a service, region, account, tag value, SKU or resource)."""
+
+    key: str
+    cost: float
+
+
+class DailyCost(BaseModel):
+    """One day of the daily cost series, with the anomaly verdict for that day."""
+
+    day: date
+    cost: float
+    expected: float | None = None
+    anomaly: bool = False
+
+
+class BillingSummary(BaseModel):
+    """What a billing scan read, for the summary in every report."""
+
+    model_config = ConfigDict(extra="allow")
+
+    source_format: str
+    rows: int
+    currency: str = "USD"
+    period_start: date | None = None
+    period_end: date | None = None
+    billed_cost: float
+    effective_cost: float
+    top_services: list[Amount] = Field(default_factory=list)
+    gpu_cost: float = 0.0
+    untagged_share: float = Field(default=0.0, description="0..1 of cost without required tags")
+    daily: list[DailyCost] = Field(default_factory=list)
+    anomalies: list[DailyCost] = Field(default_factory=list)

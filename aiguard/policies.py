@@ -13,60 +13,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from aiguard.derive import ai_vocabulary
 from aiguard.errors import PolicyError
-from aiguard.model import FrameworkRef, Severity
+from aiguard.model import RuleMeta
 
 RULE_PACKAGE_PREFIX = "aiguard.rules."
 _PACKAGE_LINE = re.compile(r"^package\s+([\w.]+)\s*$", re.MULTILINE)
 _RULE_PACKAGE = re.compile(r"^aiguard\.rules\.([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$")
-
-
-class RuleMeta(BaseModel):
-    """What a rule's METADATA block says about it, plus where it was found."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
-    title: str
-    description: str
-    severity: Severity
-    kinds: list[str] = Field(min_length=1)
-    frameworks: list[FrameworkRef] = Field(default_factory=list)
-    basis: Literal["law", "evidence", "practice"]
-    remediation: str
-    # Declarations a resource must make for the rule to bind it, e.g. {risk_class: [high]}.
-    scope: dict[str, list[str]] | None = None
-    effective_from: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    package: str = ""
-    file: str = ""
-    builtin: bool = True
-
-    @field_validator("scope")
-    @classmethod
-    def _scope_uses_the_vocabulary(
-        cls, scope: dict[str, list[str]] | None
-    ) -> dict[str, list[str]] | None:
-        vocabulary = ai_vocabulary()
-        for name, values in (scope or {}).items():
-            if name not in vocabulary:
-                raise ValueError(f"scope key {name!r} is not one of {', '.join(vocabulary)}")
-            unknown = [v for v in values if v not in vocabulary[name]]
-            if unknown:
-                raise ValueError(
-                    f"scope {name} values {unknown} are not in {', '.join(vocabulary[name])}"
-                )
-        return scope
-
-    @property
-    def family(self) -> str:
-        """The family folder of the rule (`encryption`, `residency`, ...)."""
-        return self.package.split(".", 1)[0]
 
 
 class _MetadataBlock(BaseModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from aiguard.policies import RuleMeta
+from aiguard.model import RuleMeta
 
 FAMILIES = {
     "LOG": "Record-keeping and audit trail",

@@ -22,7 +22,13 @@ from aiguard.config import Config
 from aiguard.derive import accelerator_resource_names
 from aiguard.discover import FileKind, SourceFile, discover
 from aiguard.engine import OpaOptions, create_engine
-from aiguard.findings import PARSE_RULE, finding_from_parse_error, finding_from_violation
+from aiguard.findings import (
+    PARSE_RULE,
+    TOOL_RULES,
+    assign_fingerprints,
+    finding_from_parse_error,
+    finding_from_violation,
+)
 from aiguard.model import Finding, ParseError, ParseOutput, Resource, ScanResult
 from aiguard.parsers.kubernetes import parse_kubernetes
 from aiguard.parsers.terraform import parse_terraform_module
@@ -94,11 +100,12 @@ def run_scan(
         findings += _parse_findings(units, overrides.get(PARSE_RULE.id))
 
     return ScanResult(
-        findings=sorted(set_unique(findings), key=Finding.sort_key),
+        findings=assign_fingerprints(sorted(set_unique(findings), key=Finding.sort_key)),
         files_scanned=len(sources),
         resources=sum(len(u.output.resources) for u in units),
         rules=len(policy_set.rules),
         notices=sorted(n for u in units for n in u.output.notices),
+        rules_run={rule.id: rule for rule in [*policy_set.rules.values(), *TOOL_RULES]},
     )
 
 

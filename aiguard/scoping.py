@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from pathspec import GitIgnoreSpec
 
 from aiguard.config import AIDefaults
-from aiguard.model import Resource
-from aiguard.policies import RuleMeta
+from aiguard.model import Resource, RuleMeta
 
 
 def apply_ai_defaults(resources: Iterable[Resource], defaults: list[AIDefaults]) -> None:

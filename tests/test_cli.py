@@ -183,3 +183,33 @@ def test_policies_docs_prints_the_committed_rule_reference() -> None:
     result = aiguard("policies", "docs")
     assert result.returncode == 0
     assert result.stdout == (REPO / "docs/rules.md").read_text(encoding="utf-8")
+
+
+def test_each_format_goes_to_its_own_output(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = aiguard(
+        "scan", "examples", "--format", "json", "-o", str(report), "--format", "console"
+    )
+    assert result.returncode == 1
+    assert result.stdout.endswith("FAILED: 7 at or above high\n")
+    assert "AIG-ENC-002" in result.stdout  # the console report, not only its summary line
+    assert json.loads(report.read_text())["summary"]["findings"] == 21
+
+
+def test_two_formats_on_standard_output_are_refused() -> None:
+    result = aiguard("scan", "examples", "--format", "json", "--format", "console")
+    assert result.returncode == 2
+    assert "formats json, console would all go to standard output" in result.stderr
+
+
+def test_fingerprints_ignore_line_moves(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    before = json.loads(aiguard("scan", "examples", "--format", "json", cwd=tmp_path).stdout)
+    storage = tmp_path / "examples/terraform/aws/storage.tf"
+    storage.write_text("\n\n\n" + storage.read_text())
+    after = json.loads(aiguard("scan", "examples", "--format", "json", cwd=tmp_path).stdout)
+    lines = {(f["rule_id"], f["line"]) for f in after["findings"]}
+    assert ("AIG-ENC-002", 33) in lines  # moved down by three lines
+    prints = [sorted(f["fingerprint"] for f in r["findings"]) for r in (before, after)]
+    assert prints[0] == prints[1]
+    assert len(set(prints[0])) == 21

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aiguard.model import FrameworkRef
+from aiguard.model import FrameworkRef, RuleMeta
 from aiguard.paths import builtin_policies_dir
-from aiguard.policies import RuleMeta, load_policies
+from aiguard.policies import load_policies
 from aiguard.rules_doc import render_rules_markdown
 from tests.conftest import REPO
 

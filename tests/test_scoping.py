@@ -9,9 +9,9 @@ import pytest
 from aiguard.config import AIDefaults, load_config
 from aiguard.discover import discover
 from aiguard.errors import ConfigError, PolicyError
-from aiguard.model import AIMetadata, Derived, Resource
+from aiguard.model import AIMetadata, Derived, Resource, RuleMeta
 from aiguard.paths import builtin_policies_dir
-from aiguard.policies import RuleMeta, load_policies
+from aiguard.policies import load_policies
 from aiguard.scan import build_units, run_scan, scan_context
 from aiguard.scoping import apply_ai_defaults, in_scope
 
