@@ -8,84 +8,31 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from aiguard import __version__
 from aiguard.bundle import scan_bundle
+from aiguard.cli_shared import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    config_option,
+    data_option,
+    emit_report,
+    policies_option,
+    report_options,
+)
 from aiguard.config import load_config
 from aiguard.engine import OpaOptions
 from aiguard.errors import UsageError
 from aiguard.findings import TOOL_RULES
-from aiguard.model import RuleMeta, ScanResult
-from aiguard.outputs import FORMATS, ReportOptions, pair_outputs, write_reports
-from aiguard.outputs.console import summary_line
+from aiguard.model import RuleMeta
+from aiguard.outputs import pair_outputs
 from aiguard.paths import builtin_policies_dir
 from aiguard.policies import load_policies
 from aiguard.rules_doc import render_rules_markdown
 from aiguard.scan import load_policy_set, run_scan
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
-
-_config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file (default: .aiguard.yaml in the current directory).",
-)
-_data_option = click.option(
-    "--data",
-    "data_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Extra directory of rule data (YAML/JSON); may be repeated.",
-)
-_FORMAT_HELP = (
-    "Report format; may be repeated, each with its own --output (the i-th --output "
-    "is the i-th --format's file; at most one format goes to standard output)."
-)
-
-
-def _report_options(command: Callable[..., None]) -> Callable[..., None]:
-    """--format, --output and --fail-on, shared by every command that reports findings."""
-    for option in reversed(
-        [
-            click.option(
-                "--format",
-                "formats",
-                multiple=True,
-                type=click.Choice(sorted(FORMATS)),
-                help=_FORMAT_HELP,
-            ),
-            click.option(
-                "--output",
-                "-o",
-                "outputs",
-                multiple=True,
-                type=click.Path(path_type=Path, dir_okay=False),
-                help="File for the report of the --format in the same position.",
-            ),
-            click.option(
-                "--fail-on",
-                type=click.Choice(FAIL_ON),
-                help="Lowest severity that fails the run (default from config: high).",
-            ),
-        ]
-    ):
-        command = option(command)
-    return command
-
-
-_policies_option = click.option(
-    "--policies",
-    "policy_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Extra directory of Rego policies; may be repeated.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,10 +43,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@_config_option
-@_report_options
-@_policies_option
-@_data_option
+@config_option
+@report_options
+@policies_option
+@data_option
 @click.option(
     "--engine",
     type=click.Choice(["embedded", "opa"]),
@@ -162,26 +109,7 @@ def scan(
         workers=workers,
         opa=opa,
     )
-    _report(result, pairs, threshold)
-
-
-def _report(result: ScanResult, pairs: list[tuple[str, Path | None]], threshold: str) -> None:
-    """Print notices, write every report, and exit with the code the findings call for."""
-    for notice in result.notices:
-        click.echo(f"notice: {notice}", err=True)
-    colour = sys.stdout.isatty() and all(
-        path is not None or name == "console" for name, path in pairs
-    )
-    text = write_reports(result, pairs, ReportOptions(threshold, colour))
-    if text is None:
-        click.echo(summary_line(result, threshold))
-    else:
-        click.echo(text, nl=False)
-    sys.exit(_exit_code(result, threshold))
-
-
-def _exit_code(result: ScanResult, fail_on: str) -> int:
-    return EXIT_FINDINGS if result.failing(fail_on) else EXIT_CLEAN
+    emit_report(result, pairs, threshold)
 
 
 def _check_opa_options(engine: str, opa: OpaOptions) -> None:
@@ -204,9 +132,9 @@ def _check_opa_options(engine: str, opa: OpaOptions) -> None:
     show_default=True,
     help="Where to write the bundle.",
 )
-@_policies_option
-@_data_option
-@_config_option
+@policies_option
+@data_option
+@config_option
 def bundle_command(
     output: Path,
     policy_dirs: tuple[Path, ...],
@@ -239,8 +167,8 @@ def _all_rules(config_path: Path | None, policy_dirs: tuple[Path, ...]) -> list[
 
 
 @policies.command("list")
-@_config_option
-@_policies_option
+@config_option
+@policies_option
 @click.option(
     "--format",
     "output_format",
@@ -265,8 +193,8 @@ def policies_list(
 
 @policies.command("show")
 @click.argument("rule_id")
-@_config_option
-@_policies_option
+@config_option
+@policies_option
 def policies_show(rule_id: str, config_path: Path | None, policy_dirs: tuple[Path, ...]) -> None:
     """Everything about one rule: description, scope, references and remediation."""
     rules = {r.id: r for r in _all_rules(config_path, policy_dirs)}

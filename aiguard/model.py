@@ -237,6 +237,9 @@ class ScanResult(BaseModel):
     notices: list[str] = Field(default_factory=list)
     # Every rule that ran or could report, by id, for outputs that explain rules.
     rules_run: dict[str, RuleMeta] = Field(default_factory=dict)
+    # Every parsed resource, for what needs more than findings: AI systems in the
+    # compliance report, the cost of a change. Not part of the JSON report.
+    inventory: list[Resource] = Field(default_factory=list, exclude=True)
     fixed: list[Finding] = Field(
         default_factory=list, description="Diff mode: findings of the base that are gone"
     )

@@ -106,6 +106,7 @@ def run_scan(
         rules=len(policy_set.rules),
         notices=sorted(n for u in units for n in u.output.notices),
         rules_run={rule.id: rule for rule in [*policy_set.rules.values(), *TOOL_RULES]},
+        inventory=[r for u in units for r in u.output.resources],
     )
 
 

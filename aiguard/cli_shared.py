@@ -1,0 +1,97 @@
+"""What every aiguard command shares: exit codes, common options, report writing.
+
+Commands live in their own modules (aiguard/cli.py and, for whole areas such as
+billing, beside the area's code) and all report findings through `emit_report`, so
+formats, outputs and exit codes behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from aiguard.model import ScanResult
+from aiguard.outputs import FORMATS, ReportOptions, write_reports
+from aiguard.outputs.console import summary_line
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: .aiguard.yaml in the current directory).",
+)
+data_option = click.option(
+    "--data",
+    "data_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Extra directory of rule data (YAML/JSON); may be repeated.",
+)
+FORMAT_HELP = (
+    "Report format; may be repeated, each with its own --output (the i-th --output "
+    "is the i-th --format's file; at most one format goes to standard output)."
+)
+
+
+def report_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--format, --output and --fail-on, shared by every command that reports findings."""
+    for option in reversed(
+        [
+            click.option(
+                "--format",
+                "formats",
+                multiple=True,
+                type=click.Choice(sorted(FORMATS)),
+                help=FORMAT_HELP,
+            ),
+            click.option(
+                "--output",
+                "-o",
+                "outputs",
+                multiple=True,
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="File for the report of the --format in the same position.",
+            ),
+            click.option(
+                "--fail-on",
+                type=click.Choice(FAIL_ON),
+                help="Lowest severity that fails the run (default from config: high).",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+policies_option = click.option(
+    "--policies",
+    "policy_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Extra directory of Rego policies; may be repeated.",
+)
+
+
+def emit_report(result: ScanResult, pairs: list[tuple[str, Path | None]], threshold: str) -> None:
+    """Print notices, write every report, and exit with the code the findings call for."""
+    for notice in result.notices:
+        click.echo(f"notice: {notice}", err=True)
+    colour = sys.stdout.isatty() and all(
+        path is not None or name == "console" for name, path in pairs
+    )
+    text = write_reports(result, pairs, ReportOptions(threshold, colour))
+    if text is None:
+        click.echo(summary_line(result, threshold))
+    else:
+        click.echo(text, nl=False)
+    sys.exit(exit_code(result, threshold))
+
+
+def exit_code(result: ScanResult, fail_on: str) -> int:
+    return EXIT_FINDINGS if result.failing(fail_on) else EXIT_CLEAN
