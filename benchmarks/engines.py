@@ -2,7 +2,7 @@
 
 Each engine scans the corpus the way `aiguard scan` does (parse, select the units a
 rule targets, load the policies, evaluate); the opa engine starts its own local
-`opa run --server`, so its load includes starting OPA and uploading the policies.
+`opa run --server` with the scan's bundle, so its load includes starting OPA.
 With `--opa-url` it uses a running OPA instead (run twice: the first run uploads
 the policies, later ones find them there, as scans against a central OPA do). It
 prints seconds per step, resources per second of the whole scan, and the HTTP
