@@ -49,7 +49,7 @@ pod_spec_requests_accelerators(spec) if {
 resource_blocks(r) := object.union(object.union(_container_resource_blocks(r), _kserve_resource_blocks(r)), _trainer_resource_blocks(r))
 
 _container_resource_blocks(r) := {path: resources |
-	containers := kubernetes.containers(r)
+	containers := kubernetes.unit_containers(r)
 	some container_path
 	resources := containers[container_path].resources
 	is_object(resources)
@@ -76,9 +76,12 @@ _trainer_resource_blocks(r) := {"spec.trainer.resourcesPerNode": resources |
 
 # GPU and accelerator instance types (rules/gpu_catalogue.yaml instance_types; SageMaker
 # `ml.` types map to the EC2 type without the prefix).
+# object.get on a local, not data...instance_types[<expression>]: regopy takes ~10 ms for that.
 gpu_instance_type(instance_type) if {
 	is_string(instance_type)
-	entry := data.aiguard.config.gpu_catalogue.instance_types[trim_prefix(lower(instance_type), "ml.")]
+	types := data.aiguard.config.gpu_catalogue.instance_types
+	is_object(types)
+	entry := object.get(types, trim_prefix(lower(instance_type), "ml."), null)
 	entry.count > 0
 }
 
@@ -150,7 +153,7 @@ _spot_labels := {label: values |
 spot_placements(r) := _spot_selectors(r) | _spot_affinities(r)
 
 _spot_selectors(r) := {path |
-	specs := kubernetes.pod_specs(r)
+	specs := kubernetes.unit_pod_specs(r)
 	some spec_path
 	selector := specs[spec_path].nodeSelector
 	is_object(selector)
@@ -162,7 +165,7 @@ _spot_selectors(r) := {path |
 }
 
 _spot_affinities(r) := {path |
-	specs := kubernetes.pod_specs(r)
+	specs := kubernetes.unit_pod_specs(r)
 	some spec_path
 	terms := specs[spec_path].affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
 	some term in terms
@@ -180,15 +183,24 @@ _spot_affinities(r) := {path |
 # The required_tags of rules/cost.yaml a resource lacks, by reported name (the first
 # alternative of an entry), sorted. Keys compare case-insensitively; empty values do not
 # count; provider default tags and labels count (derived.tags merges them).
-missing_cost_tags(r) := sort([name |
-	some entry in _required_tag_entries
-	alternatives := _tag_alternatives(entry)
-	count(alternatives) > 0
-	not _has_any_tag(r, alternatives)
-	name := alternatives[0]
+missing_cost_tags(r) := missing_tags(present_tag_keys(r))
+
+# The required_tags entries missing from a set of lower-cased tag keys, by reported name,
+# sorted: the tag check of AIG-COST-002 and AIG-COST-017.
+missing_tags(keys) := sort([entry.name |
+	some entry in required_tag_entries
+	count([key | some key in entry.keys; key in keys]) == 0
 ])
 
-_required_tag_entries := entries if {
+# Each entry of required_tags (a key, or a list of alternative keys) as its reported name
+# (the first alternative) and its lower-cased alternatives, computed once per evaluation.
+required_tag_entries := [{"name": alternatives[0], "keys": [lower(key) | some key in alternatives]} |
+	some entry in _required_tag_config
+	alternatives := _tag_alternatives(entry)
+	count(alternatives) > 0
+]
+
+_required_tag_config := entries if {
 	entries := data.aiguard.config.cost.required_tags
 	is_array(entries)
 } else := []
@@ -197,13 +209,8 @@ _tag_alternatives(entry) := [entry] if is_string(entry)
 
 _tag_alternatives(entry) := [key | some key in entry; is_string(key)] if is_array(entry)
 
-_has_any_tag(r, alternatives) if {
-	keys := _present_tag_keys(r)
-	some key in alternatives
-	lower(key) in keys
-}
-
-_present_tag_keys(r) := {lower(key) |
+# Lower-cased keys of the non-empty merged tags or labels of a resource.
+present_tag_keys(r) := {lower(key) |
 	some key
 	value := lib.tags(r)[key]
 	is_string(value)

@@ -125,6 +125,14 @@ test_missing_cost_tags if {
 	missing == ["cost-center"]
 }
 
+test_missing_tags_of_a_key_set if {
+	required := ["cost-center", ["aiguard.io/system-id", "aiguard-system-id"], ["Owner"]]
+	missing := cost.missing_tags({"owner", "aiguard-system-id"}) with data.aiguard.config.cost.required_tags as required
+	missing == ["cost-center"]
+	everything := cost.missing_tags(set()) with data.aiguard.config.cost.required_tags as required
+	everything == ["Owner", "aiguard.io/system-id", "cost-center"]
+}
+
 test_missing_cost_tags_without_configuration if {
 	cost.missing_cost_tags({"derived": {"tags": {}}}) == []
 }

@@ -66,9 +66,10 @@ pod_specs(r) := {} if not r.kind in workload_kinds
 # first pod spec by path (a Ray head group, a PyTorchJob Master); "" when there is none.
 primary_pod_spec(r) := "spec.predictor" if {
 	r.kind == "InferenceService"
-	pod_specs(r)["spec.predictor"]
+	unit_pod_specs(r)["spec.predictor"]
 } else := path if {
-	paths := {p | some p; pod_specs(r)[p]}
+	specs := unit_pod_specs(r)
+	paths := {p | some p; specs[p]}
 	count(paths) > 0
 	path := min(paths)
 } else := ""
@@ -76,10 +77,34 @@ primary_pod_spec(r) := "spec.predictor" if {
 # The containers (and init containers) of a workload, keyed by attribute path:
 #   {"spec.template.spec.containers.0": {"name": "app", "image": "..."}}
 # A Kubeflow TrainJob's `spec.trainer` names its image like a container does.
-containers(r) := object.union(_pod_containers(r), _trainer(r))
+containers(r) := _containers_in(r, pod_specs(r))
 
-_pod_containers(r) := {path: container |
-	specs := pod_specs(r)
+# The pod specs and containers of every workload in the unit, by resource id, computed
+# once per evaluation: functions are not memoised, and many rules walk the same pod
+# specs. Rules iterating the unit's workloads read these instead of calling the functions.
+pod_specs_of[r.id] := pod_specs(r) if {
+	some r in input.resources
+	r.kind in workload_kinds
+}
+
+containers_of[r.id] := _containers_in(r, specs) if {
+	some r in input.resources
+	specs := pod_specs_of[r.id]
+}
+
+# pod_specs(r), looked up in pod_specs_of when `r` is a workload of the unit.
+unit_pod_specs(r) := specs if {
+	specs := pod_specs_of[r.id]
+} else := pod_specs(r)
+
+# containers(r), looked up in containers_of when `r` is a workload of the unit.
+unit_containers(r) := found if {
+	found := containers_of[r.id]
+} else := containers(r)
+
+_containers_in(r, specs) := object.union(_pod_containers(specs), _trainer(r))
+
+_pod_containers(specs) := {path: container |
 	some spec_path
 	spec := specs[spec_path]
 	some field in ["initContainers", "containers"]
@@ -103,6 +128,15 @@ region_placements_of[r.id] := placements(r, region_labels) if {
 	r.kind in workload_kinds
 }
 
+# Node labels that pin a pod to an availability zone (current and deprecated names).
+zone_labels := {"topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone"}
+
+# Zone placements of every workload in the unit, computed once per evaluation.
+zone_placements_of[r.id] := placements(r, zone_labels) if {
+	some r in input.resources
+	r.kind in workload_kinds
+}
+
 # Where the pod specs of `r` constrain any of the node `labels`, keyed by the attribute
 # path of the constraint ("<pod spec>.nodeSelector" or "<pod spec>.affinity"), each with
 # the set of label values allowed there (nodeSelector values, `In` values of required
@@ -110,7 +144,7 @@ region_placements_of[r.id] := placements(r, region_labels) if {
 placements(r, labels) := object.union(_selector_placements(r, labels), _affinity_placements(r, labels))
 
 _selector_placements(r, labels) := {path: values |
-	specs := pod_specs(r)
+	specs := unit_pod_specs(r)
 	some spec_path
 	selector := specs[spec_path].nodeSelector
 	is_object(selector)
@@ -120,7 +154,7 @@ _selector_placements(r, labels) := {path: values |
 }
 
 _affinity_placements(r, labels) := {path: values |
-	specs := pod_specs(r)
+	specs := unit_pod_specs(r)
 	some spec_path
 	terms := specs[spec_path].affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
 	values := {value |

@@ -110,3 +110,20 @@ test_placements_from_node_selectors_and_required_affinity if {
 test_placements_of_unpinned_workloads_are_empty if {
 	kubernetes.placements(_resource("Deployment", {"template": {"spec": _pod}}), kubernetes.region_labels) == {}
 }
+
+test_unit_workloads_are_computed_once_by_id if {
+	spec := {"containers": [{"name": "a", "image": "a:1"}], "nodeSelector": {"topology.kubernetes.io/zone": "eu-west-1a"}}
+	deployment := _resource("Deployment", {"template": {"spec": spec}})
+	config_map := _resource("ConfigMap", {})
+	unit := {"resources": [deployment, config_map]}
+	kubernetes.pod_specs_of == {deployment.id: {"spec.template.spec": spec}} with input as unit
+	kubernetes.containers_of == {deployment.id: {"spec.template.spec.containers.0": {"name": "a", "image": "a:1"}}} with input as unit
+	kubernetes.zone_placements_of[deployment.id] == {"spec.template.spec.nodeSelector": {"eu-west-1a"}} with input as unit
+	kubernetes.unit_containers(deployment) == kubernetes.containers(deployment) with input as unit
+}
+
+test_unit_lookups_fall_back_outside_the_unit if {
+	pod := _resource("Pod", _pod)
+	kubernetes.unit_pod_specs(pod) == {"spec": _pod} with input as {"resources": []}
+	kubernetes.unit_containers(pod) == {"spec.containers.0": {"name": "app", "image": "app:1"}} with input as {"resources": []}
+}

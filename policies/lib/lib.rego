@@ -12,6 +12,7 @@ resources_of_kinds(doc, kinds) := [r | some r in doc.resources; r.kind in kinds;
 is_data_source(r) if {
 	r.provider != "kubernetes"
 	is_string(r.id)
+	contains(r.id, "data.") # cheaper than the expression, which needs it
 	regex.match(`^(module\.[^.]+\.)*data\.`, r.id)
 }
 
@@ -44,6 +45,7 @@ references(value, id) if {
 # "${aws_s3_bucket.logs[0].bucket}" -> "aws_s3_bucket.logs[0]". Undefined for anything else.
 referenced_id(value) := id if {
 	is_string(value)
+	startswith(value, "${") # cheaper than the expression, which needs it
 	regex.match(`^\$\{[A-Za-z0-9_.\[\]"-]+\}$`, value)
 	id := regex.replace(substring(value, 2, count(value) - 3), `\.[A-Za-z0-9_-]+$`, "")
 	contains(id, ".")
@@ -71,6 +73,7 @@ number(value) := to_number(value) if {
 # expression ("${var.image}", "${aws_ecr_repository.r.repository_url}:${var.tag}").
 is_unresolved(value) if {
 	is_string(value)
+	contains(value, "${") # cheaper than the expression, which needs it
 	regex.match(`\$\{[^}]*\}$`, value)
 }
 
@@ -89,7 +92,9 @@ _region_clouds := {cloud | some cloud in object.keys(_region_config("allowed"))}
 }
 
 _region_config(section) := value if {
-	value := data.aiguard.config.regions[section]
+	regions := data.aiguard.config.regions
+	is_object(regions)
+	value := object.get(regions, section, null)
 	is_object(value)
 } else := {}
 

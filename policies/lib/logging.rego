@@ -30,7 +30,9 @@ store_kinds := {"aws_s3_bucket", "google_storage_bucket", "azurerm_storage_accou
 
 # A list from rules/logging.yaml, or `fallback` when it is missing or not a list.
 logging_setting(name, fallback) := value if {
-	value := data.aiguard.config.logging[name]
+	settings := data.aiguard.config.logging
+	is_object(settings)
+	value := object.get(settings, name, null)
 	is_array(value)
 } else := fallback
 

@@ -85,41 +85,71 @@ _declaration_fields(r) := [] if not r.provider in {"kubernetes", "google", "aws"
 # The attribute path of the key that makes the declaration `name` on the resource itself
 # ("tags.aiguard.io/risk-class", "metadata.annotations.aiguard.io/oversight-owner");
 # undefined when it comes from provider default tags, ai_defaults, or nowhere.
-declaration_attribute(r, name) := paths[0] if {
-	paths := [path |
-		some field in _declaration_fields(r)
-		values := object.get(r.attributes, field[1], null)
-		is_object(values)
-		some key
-		values[key] != null
-		declaration_name(key) == name
-		path := concat(".", [field[0], key])
-	]
-	count(paths) > 0
-}
+declaration_attribute(r, name) := _unit_attributes(r).declared[name]
 
 # Where a resource sets its own tags, labels or annotations, for a missing declaration:
 # Kubernetes annotations (free-text values such as mailboxes or URLs do not fit label
 # values), else labels, else `metadata`; Terraform `tags` or `labels` (a GKE node pool's
 # node_config resource_labels); "" when none.
-declarations_attribute(r) := fields[0] if {
-	fields := [field[0] |
-		some field in _declaration_fields(r)
-		is_object(object.get(r.attributes, field[1], null))
-	]
-	count(fields) > 0
-} else := "metadata" if {
-	r.provider == "kubernetes"
-} else := ""
+declarations_attribute(r) := _unit_attributes(r).declarations
 
 # Where to point a finding about the declaration `name`: its key when the resource makes it
 # itself; "" (the resource's line) when its value comes from provider default tags or
 # ai_defaults; where the resource sets its declarations when it is missing.
 finding_attribute(r, name) := attribute if {
-	attribute := declaration_attribute(r, name)
-} else := "" if {
+	attributes := _unit_attributes(r)
+	attribute := _finding_attribute(r, name, attributes)
+}
+
+_finding_attribute(_, name, attributes) := attributes.declared[name]
+
+_finding_attribute(r, name, attributes) := "" if {
+	not attributes.declared[name]
 	declared_value(r, name)
-} else := declarations_attribute(r)
+}
+
+_finding_attribute(r, name, attributes) := attributes.declarations if {
+	not attributes.declared[name]
+	not declared_value(r, name)
+}
+
+# The declaration attributes of every AI resource of the unit, computed once per
+# evaluation (functions are not memoised, and every declaration rule asks for them).
+_attributes_of[r.id] := _attributes(r) if some r in ai_resources
+
+_unit_attributes(r) := attributes if {
+	attributes := _attributes_of[r.id]
+} else := _attributes(r)
+
+# {"declared": {declaration name: attribute path of the key that wins (first field, then
+# first key)}, "declarations": declarations attribute}.
+_attributes(r) := {"declared": declared, "declarations": _declarations_attribute(r, fields)} if {
+	fields := _declaration_fields(r)
+	pairs := [[name, path] |
+		some field in fields
+		values := object.get(r.attributes, field[1], null)
+		is_object(values)
+		some key
+		values[key] != null
+		name := declaration_name(key)
+		path := concat(".", [field[0], key])
+	]
+	declared := {name: paths[0] |
+		some pair in pairs
+		name := pair[0]
+		paths := [path | some other in pairs; other[0] == name; path := other[1]]
+	}
+}
+
+_declarations_attribute(r, fields) := present[0] if {
+	present := [field[0] |
+		some field in fields
+		is_object(object.get(r.attributes, field[1], null))
+	]
+	count(present) > 0
+} else := "metadata" if {
+	r.provider == "kubernetes"
+} else := ""
 
 # A finding on `r`, at `attribute` unless it is "" (then at the resource's line).
 ai_finding(r, attribute, msg) := {"resource": r.id, "msg": msg, "attribute": attribute} if attribute != ""
@@ -189,18 +219,22 @@ _uri_path(uri) := regex.replace(
 	"",
 )
 
-_digest_scheme(uri) if uri_scheme(uri) in {lower(scheme) |
+_digest_scheme(uri) if uri_scheme(uri) in _digest_schemes
+
+# rules/lineage.yaml digest_schemes and mutable_names, lower-cased once per evaluation.
+_digest_schemes := {lower(scheme) |
 	some scheme in data.aiguard.config.lineage.digest_schemes
 	is_string(scheme)
 }
 
+_mutable_names := {lower(name) |
+	some name in data.aiguard.config.lineage.mutable_names
+	is_string(name)
+}
+
 _has_mutable_element(elements) if {
-	mutable := {lower(name) |
-		some name in data.aiguard.config.lineage.mutable_names
-		is_string(name)
-	}
 	some element in elements
-	element in mutable
+	element in _mutable_names
 }
 
 _version_patterns := [concat("", ["^(", pattern, ")$"]) |

@@ -212,3 +212,11 @@ test_gke_node_pool_resource_labels_hold_declarations if {
 	bare := _tf("google_container_node_pool", {"node_config": [{"machine_type": "g2-standard-8"}]}, {})
 	oversight.declarations_attribute(bare) == ""
 }
+
+test_declaration_attributes_of_a_unit_resource_match_the_function if {
+	r := _k8s({"labels": {"aiguard.io/risk-class": "high", "aiguard-risk-class": "low"}}, {"risk_class": "high"})
+	unit := {"resources": [r]}
+	oversight.declaration_attribute(r, "risk_class") == "metadata.labels.aiguard-risk-class" with input as unit
+	oversight.finding_attribute(r, "oversight_owner") == "metadata.labels" with input as unit
+	oversight.declarations_attribute(r) == "metadata.labels" with input as unit
+}

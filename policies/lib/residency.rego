@@ -95,7 +95,9 @@ _azure_region_names := {lower(name) |
 }
 
 _region_config(section) := value if {
-	value := data.aiguard.config.regions[section]
+	regions := data.aiguard.config.regions
+	is_object(regions)
+	value := object.get(regions, section, null)
 	is_object(value)
 } else := {}
 

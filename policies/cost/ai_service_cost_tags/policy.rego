@@ -39,15 +39,17 @@ _kinds := {
 }
 
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
-	some r in _untagged
+	some r in input.resources
+	missing := _missing_of[r.id]
 	attribute := _tag_map_attribute(r)
-	msg := _missing_tags_message(r, _missing_of[r.id])
+	msg := _missing_tags_message(r, missing)
 }
 
 deny contains {"resource": r.id, "msg": msg} if {
-	some r in _untagged
+	some r in input.resources
+	missing := _missing_of[r.id]
 	not _tag_map_attribute(r)
-	msg := _missing_tags_message(r, _missing_of[r.id])
+	msg := _missing_tags_message(r, missing)
 }
 
 # The services missing required tags, with the sorted missing names, once per unit.
@@ -55,11 +57,6 @@ _missing_of[r.id] := missing if {
 	some r in lib.resources_of_kinds(input, _kinds)
 	missing := cost.missing_cost_tags(r)
 	count(missing) > 0
-}
-
-_untagged contains r if {
-	some r in input.resources
-	_missing_of[r.id]
 }
 
 # Where the service sets its own tags or labels, if it does.

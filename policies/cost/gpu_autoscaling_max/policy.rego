@@ -35,7 +35,14 @@ _limit := n if {
 	is_number(n)
 } else := 16
 
-_gpu_pools(kind) := [r | some r in lib.resources_of_kind(input, kind); lib.has_gpu(r)]
+_gpu_pools(kind) := object.get(_gpu_pools_by_kind, kind, [])
+
+# The GPU node pools of the unit by kind, computed once per evaluation: every deny body
+# reads them.
+_gpu_pools_by_kind[kind] := pools if {
+	some kind in ["aws_eks_node_group", "google_container_node_pool", "azurerm_kubernetes_cluster_node_pool"]
+	pools := [r | some r in lib.resources_of_kind(input, kind); lib.has_gpu(r)]
+}
 
 # --- EKS ------------------------------------------------------------------------------
 

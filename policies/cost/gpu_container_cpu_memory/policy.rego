@@ -36,7 +36,7 @@ _kinds := kubernetes.workload_kinds - {"InferenceService", "TrainJob"}
 
 deny contains {"resource": r.id, "msg": msg, "attribute": concat("", [path, ".resources"])} if {
 	some r in lib.resources_of_kinds(input, _kinds)
-	some path, container in kubernetes.containers(r)
+	some path, container in kubernetes.containers_of[r.id]
 	resources := container.resources
 	cost.requests_accelerators(resources)
 	missing := [kind | some kind in ["cpu", "memory"]; not _sized(resources, kind)]

@@ -31,6 +31,7 @@
 package aiguard.rules.cost.gpu_cost_tags
 
 import data.aiguard.lib
+import data.aiguard.lib.cost
 import data.aiguard.lib.kubernetes
 
 _kinds := {
@@ -41,63 +42,37 @@ _kinds := {
 } | kubernetes.workload_kinds
 
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
-	some r in _untagged
-	attribute := _tags_attribute(r)
-	msg := _untagged_message(r, _missing_of[r.id])
+	some r in input.resources
+	missing := _missing_of[r.id]
+	attribute := _attribute_of[r.id]
+	msg := _untagged_message(r, missing)
 }
 
 deny contains {"resource": r.id, "msg": msg} if {
-	some r in _untagged
-	not _tags_attribute(r)
-	msg := _untagged_message(r, _missing_of[r.id])
+	some r in input.resources
+	missing := _missing_of[r.id]
+	not _attribute_of[r.id]
+	msg := _untagged_message(r, missing)
+}
+
+# Where each untagged resource sets its own tags or labels, if it does, once per unit.
+_attribute_of[r.id] := attribute if {
+	some r in input.resources
+	_missing_of[r.id]
+	attribute := _tags_attribute(r)
 }
 
 # GPU resources missing required tags, each with the sorted missing names, once per unit.
 _missing_of[r.id] := missing if {
 	some r in lib.resources_of_kinds(input, _kinds)
 	lib.has_gpu(r)
-	missing := _missing_tags(r)
+	missing := cost.missing_tags(_tag_keys(r))
 	count(missing) > 0
-}
-
-_untagged contains r if {
-	some r in input.resources
-	_missing_of[r.id]
-}
-
-_required := tags if {
-	tags := data.aiguard.config.cost.required_tags
-	is_array(tags)
-} else := []
-
-# An entry of required_tags: a key, or a list of alternative keys (the first is reported).
-_alternatives(entry) := [entry] if is_string(entry)
-
-_alternatives(entry) := [key | some key in entry; is_string(key)] if is_array(entry)
-
-# The required tags a resource lacks, by reported name, sorted.
-_missing_tags(r) := sort([name |
-	some entry in _required
-	alternatives := _alternatives(entry)
-	count(alternatives) > 0
-	not _has_any(r, alternatives)
-	name := alternatives[0]
-])
-
-_has_any(r, alternatives) if {
-	keys := _tag_keys(r)
-	some key in alternatives
-	lower(key) in keys
 }
 
 # Lower-cased keys of the non-empty tags. An autoscaling group's `tag` blocks and a GKE
 # node pool's node_config resource_labels (the labels its VMs carry in billing) count too.
-_tag_keys(r) := ({lower(key) |
-	some key
-	value := lib.tags(r)[key]
-	is_string(value)
-	value != ""
-} | {lower(block.key) |
+_tag_keys(r) := (cost.present_tag_keys(r) | {lower(block.key) |
 	r.kind == "aws_autoscaling_group"
 	some block in r.attributes.tag
 	is_string(block.key)

@@ -52,21 +52,35 @@ _type_attributes := {
 
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 	some r in _unapproved
-	attribute := _type_attribute(r, r.derived.instance_type)
+	attribute := _attribute_of[r.id]
 	msg := _unapproved_message(r)
 }
 
 deny contains {"resource": r.id, "msg": msg} if {
 	some r in _unapproved
-	not _type_attribute(r, r.derived.instance_type)
+	not _attribute_of[r.id]
 	msg := _unapproved_message(r)
 }
 
-_unapproved contains r if {
+_unapproved := [r |
 	some r in lib.resources_of_kinds(input, _kinds)
 	lib.has_gpu(r)
 	is_string(r.derived.instance_type)
-	not _approved(r.derived.instance_type)
+	r.derived.instance_type in _unapproved_types
+]
+
+# The GPU instance types of the unit that allowed_gpu_instance_types does not approve, each
+# matched once against the patterns.
+_unapproved_types := {instance_type |
+	some instance_type in {r.derived.instance_type | some r in input.resources}
+	is_string(instance_type)
+	not _approved(instance_type)
+}
+
+# Where each unapproved resource names its instance type, once per unit.
+_attribute_of[r.id] := attribute if {
+	some r in _unapproved
+	attribute := _type_attribute(r, r.derived.instance_type)
 }
 
 _approved(instance_type) if {

@@ -37,7 +37,7 @@ _sagemaker_blocks := ["primary_container", "container"]
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 	some r in lib.resources_of_kinds(input, kubernetes.workload_kinds)
 	lib.is_ai(r)
-	some path, container in kubernetes.containers(r)
+	some path, container in kubernetes.containers_of[r.id]
 	image := container.image
 	is_string(image)
 	not _pinned(image)

@@ -44,10 +44,17 @@ package aiguard.rules.logging.log_store_immutability
 import data.aiguard.lib
 import data.aiguard.lib.logging
 
-_log_stores(kind) := [store |
-	some store in lib.resources_of_kind(input, kind)
-	store.id in logging.log_store_ids
-]
+_log_stores(kind) := object.get(_log_stores_by_kind, kind, [])
+
+# The log stores of the unit by kind, computed once per evaluation: every deny body reads
+# them.
+_log_stores_by_kind[kind] := stores if {
+	some kind in ["aws_s3_bucket", "google_storage_bucket", "azurerm_storage_account"]
+	stores := [store |
+		some store in lib.resources_of_kind(input, kind)
+		store.id in logging.log_store_ids
+	]
+}
 
 _allowed_modes := {upper(mode) |
 	some mode in logging.logging_setting("s3_object_lock_modes", ["COMPLIANCE"])

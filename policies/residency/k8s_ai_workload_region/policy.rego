@@ -65,11 +65,11 @@ deny contains {"resource": r.id, "msg": msg} if {
 	msg := _outside_message(r, region)
 }
 
-_judged contains r if {
+_judged := [r |
 	some r in lib.resources_of_kinds(input, _kinds)
 	lib.is_ai(r)
 	not _reuses_cluster(r)
-}
+]
 
 # The regions of every judged workload, computed once per unit.
 _regions_of[r.id] := _regions(r) if some r in _judged
@@ -98,12 +98,9 @@ _derived_region(r) := {lower(region) |
 
 _placements(r) := kubernetes.region_placements_of[r.id]
 
-# Node labels that pin a pod to an availability zone (current and deprecated names).
-_zone_labels := {"topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone"}
-
 # True when a pod spec is pinned to a zone whose region is known (AIG-RES-012 judges it).
 _zone_pinned(r) if {
-	some path, zones in kubernetes.placements(r, _zone_labels)
+	some path, zones in kubernetes.zone_placements_of[r.id]
 	is_string(path)
 	some zone in zones
 	residency.zone_region(zone)

@@ -36,14 +36,11 @@ _kinds := {
 	"RayCluster", "RayJob", "RayService", "PyTorchJob", "TFJob", "MPIJob", "TrainJob",
 }
 
-# Node labels that pin a pod to a zone (current and deprecated names).
-_zone_labels := {"topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone"}
-
 deny contains {"resource": r.id, "msg": msg, "attribute": path} if {
 	some r in lib.resources_of_kinds(input, _kinds)
 	lib.is_ai(r)
 	not _reuses_cluster(r)
-	some path, zones in kubernetes.placements(r, _zone_labels)
+	some path, zones in kubernetes.zone_placements_of[r.id]
 	outside := {description |
 		some zone in zones
 		region := residency.zone_region(zone)

@@ -29,38 +29,55 @@
 package aiguard.rules.residency.region_allowed
 
 import data.aiguard.lib
+import data.aiguard.lib.residency
 
 deny contains {"resource": r.id, "msg": msg, "attribute": attribute} if {
 	some r in input.resources
-	some cloud, region in _outside(r)
-	attribute := _region_attribute(r, cloud)
+	some cloud, region in _outside_of[r.id]
+	attribute := _attribute_of[r.id]
 	msg := _message(r, cloud, region)
 }
 
 deny contains {"resource": r.id, "msg": msg} if {
 	some r in input.resources
-	some cloud, region in _outside(r)
-	not _region_attribute(r, cloud)
+	some cloud, region in _outside_of[r.id]
+	not _attribute_of[r.id]
 	msg := _message(r, cloud, region)
+}
+
+# Where each resource outside the allowed regions sets its region, if it does, once per unit.
+_attribute_of[r.id] := attribute if {
+	some r in input.resources
+	some cloud, _ in _outside_of[r.id]
+	attribute := _region_attribute(r, cloud)
 }
 
 # Where each cloud's resources name their region, in the order the parsers read them.
 _region_keys := {"aws": ["region"], "google": ["region", "location", "zone"], "azurerm": ["location"]}
 
-# {cloud: region} for a resource of that cloud whose known region is not allowed.
-_outside(r) := {cloud: region} if {
-	not lib.is_data_source(r)
-	is_string(r.kind)
-	cloud := split(r.kind, "_")[0]
-	_region_keys[cloud]
-	not _global(r.kind)
+# {cloud: region} for each resource of a cloud whose known region is not allowed, computed
+# once per evaluation; the cheap tests come first, global kinds and data sources last.
+_outside_of[r.id] := {cloud: region} if {
+	some r in input.resources
 	is_string(r.derived.region)
 	region := lower(r.derived.region)
 	region != ""
-	not region in lib.allowed_regions(cloud)
+	is_string(r.kind)
+	cloud := split(r.kind, "_")[0]
+	_region_keys[cloud]
+	not region in object.get(residency.allowed_by_cloud, cloud, set())
+	not r.kind in _global_kinds
+	not lib.is_data_source(r)
 }
 
-# Types such as IAM roles that no region places anywhere (rules/regions.yaml).
+# The kinds of the unit that no region places anywhere, such as IAM roles
+# (rules/regions.yaml global_kinds), each matched once.
+_global_kinds := {kind |
+	some kind in {r.kind | some r in input.resources}
+	is_string(kind)
+	_global(kind)
+}
+
 _global(kind) if {
 	some pattern in data.aiguard.config.regions.global_kinds
 	is_string(pattern)
