@@ -395,13 +395,42 @@ def run_aiguard(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[
     )
 
 
+# A user rule that keeps OPA busy on every Deployment, so that a scan is still
+# evaluating when the test interrupts it, however fast the machine (or however slowly
+# a loaded CI machine runs the test's own polling).
+SLOW_RULE = """# METADATA
+# title: Slow rule for the interruption tests
+# description: Counts a long range on every Deployment and never reports anything.
+# custom:
+#   id: ORG-SLOW-001
+#   severity: low
+#   kinds: [Deployment]
+#   basis: practice
+#   remediation: None.
+package aiguard.rules.org.slow
+
+deny contains {"resource": r.id, "msg": "never"} if {
+\tsome r in input.resources
+\tr.kind == "Deployment"
+\tcount(numbers.range(1, 400000)) < 0
+}
+"""
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Enough documents that a local OPA runs for a while, to interrupt it mid-scan."""
+    """Documents for a local OPA to work on for a while, to interrupt it mid-scan."""
     root = tmp_path_factory.mktemp("corpus") / "k8s"
     generate = REPO / "benchmarks" / "generate.py"
     subprocess.run([sys.executable, str(generate), "kubernetes", "3000", str(root)], check=True)
     return root
+
+
+@pytest.fixture(scope="module")
+def slow_policies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("slow-policies")
+    (directory / "slow.rego").write_text(SLOW_RULE)
+    return directory
 
 
 class TestLocalServer:
@@ -430,9 +459,10 @@ class TestLocalServer:
         ],
     )
     def test_interrupted_scan_leaves_no_opa(
-        self, corpus: Path, tmp_path: Path, signum: int, code: int
+        self, corpus: Path, slow_policies: Path, tmp_path: Path, signum: int, code: int
     ) -> None:
-        scan = Watched("scan", str(corpus), "--engine", "opa", output=tmp_path)
+        args = ["--engine", "opa", "--policies", str(slow_policies)]
+        scan = Watched("scan", str(corpus), *args, output=tmp_path)
         scan.wait_for_opa()
         time.sleep(0.3)  # into the upload or the evaluation
         assert scan.process.poll() is None, "the scan ended before it could be interrupted"
