@@ -1,8 +1,9 @@
 """Where the shipped policies, rule data and templates live.
 
 In a source checkout or editable install they sit at the repository root
-(`policies/`, `rules/`); a wheel carries them inside the package as `aiguard/_policies`
-and `aiguard/_rules` (see pyproject.toml), so both layouts are looked up.
+(`policies/`, `rules/`, `templates/`); a wheel carries them inside the package as
+`aiguard/_policies`, `aiguard/_rules` and `aiguard/_templates` (see pyproject.toml), so
+both layouts are looked up.
 """
 
 from __future__ import annotations
@@ -25,3 +26,8 @@ def builtin_policies_dir() -> Path:
 def builtin_rules_dir() -> Path:
     """The directory holding aiguard's own rule data (thresholds, lists, catalogues)."""
     return _shipped("rules")
+
+
+def builtin_templates_dir() -> Path:
+    """The directory holding the Jinja2 templates of the HTML reports."""
+    return _shipped("templates")
