@@ -1,0 +1,261 @@
+"""A billing scan: exports -> FOCUS view -> aggregates -> cost guardrails -> findings.
+
+The guardrails are ordinary rules (kind `billing:focus`) evaluated through the same
+engine interface as manifest scans, on ONE input document: the aggregates. A manifest
+has no resource of that kind, so manifest scans never select them, and a billing scan
+selects nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from aiguard.billing.files import local_files
+from aiguard.billing.quality import QualityProblem
+from aiguard.billing.s3 import fetch
+from aiguard.config import Config
+from aiguard.engine import OpaOptions, create_engine
+from aiguard.errors import UsageError
+from aiguard.findings import (
+    BILLING_DATA_QUALITY_RULE,
+    PARSE_RULE,
+    apply_tool_rule_settings,
+    assign_fingerprints,
+)
+from aiguard.model import Amount, BillingSummary, DailyCost, Finding, RuleMeta, ScanResult
+from aiguard.paths import builtin_rules_dir
+from aiguard.policies import deep_merge, load_rule_data
+from aiguard.scan import load_policy_set
+
+BILLING_KIND = "billing:focus"
+# FOCUS ProviderName (lower-case) -> the cloud keys of rules/regions.yaml.
+PROVIDER_KEYS = {
+    "aws": "aws",
+    "amazon web services": "aws",
+    "google cloud": "google",
+    "google": "google",
+    "gcp": "google",
+    "microsoft": "azurerm",
+    "microsoft azure": "azurerm",
+    "azure": "azurerm",
+}
+
+
+@dataclass(frozen=True)
+class BillingOptions:
+    """How to read the exports: a forced format, and DuckDB's resources."""
+
+    source_format: str | None = None
+    memory_limit: str | None = None
+    threads: int | None = None
+
+
+def billing_rules(config: Config, extra_policy_dirs: Iterable[Path]) -> tuple[Any, list[RuleMeta]]:
+    """The policy set and the rules of it that judge billing aggregates."""
+    policy_set = load_policy_set(config, extra_policy_dirs)
+    rules = [r for r in policy_set.rules.values() if BILLING_KIND in r.kinds]
+    return policy_set, sorted(rules, key=lambda r: r.package)
+
+
+def billing_data(config: Config, extra_data_dirs: Iterable[Path]) -> dict[str, Any]:
+    """Rule data with `billing:` of .aiguard.yaml over rules/billing.yaml."""
+    dirs = [builtin_rules_dir(), *config.data_dirs(), *extra_data_dirs]
+    data = load_rule_data(dirs, config.settings)
+    merged = data["aiguard"]["config"]
+    merged["billing"] = deep_merge(merged.get("billing", {}), config.billing.as_data())
+    return data
+
+
+def run_billing_scan(
+    arguments: list[str],
+    config: Config,
+    options: BillingOptions = BillingOptions(),
+    extra_policy_dirs: Iterable[Path] = (),
+    extra_data_dirs: Iterable[Path] = (),
+    engine_name: str = "embedded",
+    opa: OpaOptions | None = None,
+) -> ScanResult:
+    """Scan the exports named by `arguments` (files, directories, globs, s3:// URIs)."""
+    data = billing_data(config, extra_data_dirs)
+    settings = data["aiguard"]["config"]["billing"]
+    findings: list[Finding] = []
+    with tempfile.TemporaryDirectory(prefix="aiguard-billing-") as work:
+        files = _resolve(arguments, Path(work))
+        reader = start_reader(
+            {
+                "files": [(str(path), display) for path, display in files],
+                "source_format": options.source_format,
+                "memory_limit": options.memory_limit or config.billing.memory_limit,
+                "threads": options.threads,
+                "spill": str(Path(work) / "spill"),
+                "settings": settings,
+                "provider_keys": PROVIDER_KEYS,
+            },
+            Path(work),
+        )
+        # The policies load while DuckDB reads the exports.
+        policy_set, rules = billing_rules(config, extra_policy_dirs)
+        answer = finish_reader(reader)
+    findings += [_parse_finding(u["file"], u["message"]) for u in answer["unreadable"]]
+    problems = [QualityProblem(**p) for p in answer["problems"]]
+    aggregate = answer["aggregate"]
+    if aggregate is None:
+        return _result(apply_tool_rule_settings(findings, config), files, rules, None)
+
+    label = arguments[0]
+    aggregate["source"] = label
+    packages = [r.package for r in rules]
+    document = {
+        "billing": aggregate,
+        "context": {"unit": label, "format": "billing", "rules": packages},
+    }
+    violations: list[Any] = []
+    if packages:
+        engine = create_engine(engine_name, 1, opa)
+        try:
+            engine.load(policy_set.engine_modules(), data)
+            violations = engine.evaluate([document])[0]
+        finally:
+            engine.close()
+    overrides = {rule_id: o.severity for rule_id, o in config.rules.items() if o.severity}
+    for violation in violations:
+        rule = policy_set.rules[violation.rule]
+        findings.append(
+            Finding(
+                rule_id=rule.id,
+                title=rule.title,
+                severity=overrides.get(rule.id) or rule.severity,
+                message=violation.msg,
+                file=label,
+                line=1,
+                resource=violation.resource,
+                kind=BILLING_KIND,
+                attribute=violation.attribute,
+                frameworks=rule.frameworks,
+            )
+        )
+    findings += [_quality_finding(p) for p in problems]
+    findings = apply_tool_rule_settings(findings, config)
+    return _result(findings, files, rules, _summary(aggregate))
+
+
+def start_reader(request: dict[str, Any], work: Path) -> subprocess.Popen[str]:
+    """Start the DuckDB half in a fresh interpreter (aiguard/billing/reader.py says why);
+    it reads the request from a file, so it runs on while this process goes on."""
+    request_file = work / "request.json"
+    request_file.write_text(json.dumps(request), encoding="utf-8")
+    with request_file.open(encoding="utf-8") as stdin:
+        return subprocess.Popen(
+            [sys.executable, "-m", "aiguard.billing.reader"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+
+def finish_reader(reader: subprocess.Popen[str]) -> dict[str, Any]:
+    """The reader's answer; its failure as an error, not a silent empty scan."""
+    stdout, stderr = reader.communicate()
+    if reader.returncode != 0:
+        raise RuntimeError(f"the billing reader failed: {stderr.strip()[-2000:]}")
+    answer: dict[str, Any] = json.loads(stdout)
+    if "error" in answer:
+        raise UsageError(answer["error"])
+    return answer
+
+
+def _resolve(arguments: list[str], work: Path) -> list[tuple[Path, str]]:
+    files: list[tuple[Path, str]] = []
+    for argument in arguments:
+        if argument.startswith("s3://"):
+            found = fetch(argument, work / "s3")
+        else:
+            found = [(p, p.as_posix()) for p in local_files(argument)]
+        if not found:
+            raise UsageError(
+                f"no billing export files (.csv, .csv.gz, .parquet, .jsonl) at {argument}"
+            )
+        files += found
+    return files
+
+
+def _parse_finding(display: str, message: str) -> Finding:
+    return Finding(
+        rule_id=PARSE_RULE.id,
+        title=PARSE_RULE.title,
+        severity=PARSE_RULE.severity,
+        message=message,
+        file=display,
+        line=1,
+    )
+
+
+def _quality_finding(problem: QualityProblem) -> Finding:
+    rule = BILLING_DATA_QUALITY_RULE
+    return Finding(
+        rule_id=rule.id,
+        title=rule.title,
+        severity=rule.severity,
+        message=problem.message,
+        file=problem.file,
+        line=problem.line,
+        resource=f"billing:column/{problem.column}",
+        kind=BILLING_KIND,
+        attribute=problem.column,
+    )
+
+
+def _result(
+    findings: list[Finding],
+    files: list[tuple[Path, str]],
+    rules: list[RuleMeta],
+    summary: BillingSummary | None,
+) -> ScanResult:
+    ordered = sorted(findings, key=Finding.sort_key)
+    tool_rules = [PARSE_RULE, BILLING_DATA_QUALITY_RULE]
+    return ScanResult(
+        findings=assign_fingerprints(ordered),
+        files_scanned=len(files),
+        resources=summary.rows if summary else 0,
+        rules=len(rules),
+        rules_run={r.id: r for r in [*rules, *tool_rules]},
+        billing=summary,
+    )
+
+
+def _summary(aggregate: dict[str, Any]) -> BillingSummary:
+    periods = aggregate["periods"]
+    daily = [
+        DailyCost(
+            day=date.fromisoformat(d["day"]),
+            cost=d["cost"],
+            expected=d["expected"],
+            anomaly=d["anomaly"],
+        )
+        for d in aggregate["daily"]
+    ]
+    return BillingSummary(
+        source_format=", ".join(aggregate["formats"]),
+        rows=aggregate["rows"],
+        currency=aggregate["currency"],
+        period_start=date.fromisoformat(periods[0]["first_day"]) if periods else None,
+        period_end=date.fromisoformat(periods[-1]["last_day"]) if periods else None,
+        billed_cost=aggregate["billed_cost"],
+        effective_cost=aggregate["effective_cost"],
+        top_services=[Amount(**a) for a in aggregate["top_services"]],
+        gpu_cost=aggregate["gpu"]["cost"],
+        untagged_share=round(aggregate["untagged"]["share_percent"] / 100, 4),
+        daily=daily,
+        anomalies=[d for d in daily if d.anomaly],
+        top_resources=[Amount(**a) for a in aggregate["top_resources"]],
+        gpu_by_sku=[Amount(**a) for a in aggregate["gpu"]["by_sku"]],
+    )
