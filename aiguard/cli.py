@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from aiguard import __version__
+from aiguard.billing.command import billing as billing_group
 from aiguard.bundle import scan_bundle
 from aiguard.cli_shared import (
     EXIT_INTERNAL,
@@ -23,11 +24,14 @@ from aiguard.cli_shared import (
     policies_option,
     report_options,
 )
-from aiguard.config import load_config
+from aiguard.compliance.command import report_command
+from aiguard.config import Config, load_config
+from aiguard.costing.command import cost_command, prices_group
 from aiguard.engine import OpaOptions
 from aiguard.errors import UsageError
 from aiguard.findings import TOOL_RULES
-from aiguard.model import RuleMeta
+from aiguard.gate_commands import baseline_group, gate_options, gated_scan, waivers_group
+from aiguard.model import Resource, RuleMeta, ScanResult
 from aiguard.outputs import pair_outputs
 from aiguard.paths import builtin_policies_dir
 from aiguard.policies import load_policies
@@ -79,6 +83,7 @@ def cli() -> None:
 @click.option(
     "--workers", type=click.IntRange(min=1), help="Evaluation threads (default: number of CPUs)."
 )
+@gate_options
 def scan(
     paths: tuple[str, ...],
     config_path: Path | None,
@@ -93,6 +98,9 @@ def scan(
     opa_token: str | None,
     opa_ca: Path | None,
     opa_preloaded: bool,
+    baseline_file: Path | None,
+    diff_base: str | None,
+    no_inline_waivers: bool,
 ) -> None:
     """Scan Kubernetes manifests, Terraform and Terraform plans under PATHS (default: .)."""
     opa = OpaOptions(opa_url, opa_token, opa_ca, opa_preloaded)
@@ -100,15 +108,23 @@ def scan(
     pairs = pair_outputs(formats, outputs)
     config = load_config(config_path)
     threshold = fail_on or config.fail_on
-    result = run_scan(
-        list(paths) or ["."],
-        config,
-        policy_dirs,
-        data_dirs,
-        engine_name=engine,
-        workers=workers,
-        opa=opa,
-    )
+
+    def scan_once(
+        scan_paths: list[str], scan_config: Config, cost_base: list[Resource] | None
+    ) -> ScanResult:
+        return run_scan(
+            scan_paths,
+            scan_config,
+            [p.resolve() for p in policy_dirs],  # the base of --diff-base scans elsewhere
+            [d.resolve() for d in data_dirs],
+            engine_name=engine,
+            workers=workers,
+            opa=opa,
+            cost_base=cost_base,
+            inline_waivers=not no_inline_waivers,
+        )
+
+    result = gated_scan(list(paths) or ["."], config, scan_once, diff_base, baseline_file)
     emit_report(result, pairs, threshold)
 
 
@@ -232,6 +248,14 @@ def policies_docs(output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+cli.add_command(waivers_group)
+cli.add_command(baseline_group)
+cli.add_command(billing_group)
+cli.add_command(prices_group)
+cli.add_command(cost_command)
+cli.add_command(report_command)
 
 
 def main() -> None:

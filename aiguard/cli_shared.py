@@ -16,6 +16,7 @@ import click
 from aiguard.model import ScanResult
 from aiguard.outputs import FORMATS, ReportOptions, write_reports
 from aiguard.outputs.console import summary_line
+from aiguard.outputs.github import in_github_actions, render_github
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
@@ -86,6 +87,8 @@ def emit_report(result: ScanResult, pairs: list[tuple[str, Path | None]], thresh
         path is not None or name == "console" for name, path in pairs
     )
     text = write_reports(result, pairs, ReportOptions(threshold, colour))
+    if in_github_actions() and all(name != "github" for name, _ in pairs):
+        click.echo(render_github(result, threshold), nl=False, err=True)
     if text is None:
         click.echo(summary_line(result, threshold))
     else:

@@ -9,14 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from aiguard.billing.settings import BillingSettings
+from aiguard.billing.settings import model_at as billing_model_at
+from aiguard.costing.settings import CostSettings
 from aiguard.derive import ai_vocabulary
 from aiguard.errors import ConfigError
 from aiguard.model import Severity
+from aiguard.waivers import ConfigWaiver
 
 CONFIG_FILE = ".aiguard.yaml"
 FailOn = Literal["critical", "high", "medium", "low", "info", "none"]
@@ -65,8 +69,14 @@ class Config(BaseModel):
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     settings: dict[str, Any] = Field(default_factory=dict)
     ai_defaults: list[AIDefaults] = Field(default_factory=list)
+    waivers: list[ConfigWaiver] = Field(default_factory=list)
+    costs: CostSettings = Field(default_factory=CostSettings)
+    billing: BillingSettings = Field(default_factory=BillingSettings)
     base_dir: Path = Field(default=Path("."), exclude=True)
     source: str | None = Field(default=None, exclude=True)
+    # Read while the YAML tree is at hand, so a scan from another directory (the base
+    # of --diff-base) still knows them.
+    _waiver_lines: list[int | None] = PrivateAttr(default_factory=list)
 
     def policy_dirs(self) -> list[Path]:
         """User policy directories, resolved against the config file's directory."""
@@ -89,6 +99,20 @@ class Config(BaseModel):
                     file=self.source,
                     line=self._line_of(("rules", rule_id)),
                 )
+        for index, waiver in enumerate(self.waivers):
+            if "*" not in waiver.rule and "?" not in waiver.rule and waiver.rule not in known:
+                raise ConfigError(
+                    f"waivers: unknown rule id {waiver.rule}; "
+                    "`aiguard policies list` shows the ids",
+                    file=self.source,
+                    line=self._line_of(("waivers", index, "rule")),
+                )
+
+    def waiver_lines(self) -> list[int | None]:
+        """The line each entry of `waivers:` starts on, for reports that point at it."""
+        if len(self._waiver_lines) != len(self.waivers):
+            return [None] * len(self.waivers)
+        return list(self._waiver_lines)
 
     def _line_of(self, loc: tuple[str | int, ...]) -> int | None:
         if self.source is None:
@@ -118,7 +142,9 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(
             _explain(loc, error["msg"], error["type"]), file=str(path), line=_line_for(raw, loc)
         ) from exc
-    return config.model_copy(update={"base_dir": path.parent, "source": str(path)})
+    config = config.model_copy(update={"base_dir": path.parent, "source": str(path)})
+    config._waiver_lines = [_line_for(raw, ("waivers", i)) for i in range(len(config.waivers))]
+    return config
 
 
 def _load_yaml(path: Path) -> Any:
@@ -145,7 +171,14 @@ def _explain(loc: tuple[str | int, ...], msg: str, kind: str) -> str:
     if kind == "extra_forbidden":
         parent: type[BaseModel] = Config
         if len(loc) > 1:
-            parent = AIDefaults if loc[0] == "ai_defaults" else RuleOverride
+            parents: dict[str, type[BaseModel]] = {
+                "ai_defaults": AIDefaults,
+                "waivers": ConfigWaiver,
+                "costs": CostSettings,
+            }
+            parent = parents.get(str(loc[0]), RuleOverride)
+            if loc[0] == "billing":
+                parent = billing_model_at(loc)
         allowed = ", ".join(k for k in parent.model_fields if k not in ("base_dir", "source"))
         return f"unknown key {path!r}; allowed keys: {allowed}"
     return f"{path}: {msg}"

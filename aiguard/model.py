@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 
 class Severity(str, Enum):
@@ -221,6 +221,10 @@ class Finding(BaseModel):
     waiver: Waiver | None = Field(
         default=None, description="The waiver that accepts this finding; it then never fails"
     )
+    diff: Literal["new", "unchanged"] | None = Field(
+        default=None,
+        description="Diff mode: introduced by the change, or already in the base (never fails)",
+    )
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         """Findings are always sorted by this, so outputs are deterministic."""
@@ -243,15 +247,23 @@ class ScanResult(BaseModel):
     fixed: list[Finding] = Field(
         default_factory=list, description="Diff mode: findings of the base that are gone"
     )
+    diff_base: str | None = Field(
+        default=None, description="Diff mode: the commit the scan was compared with"
+    )
     cost: CostChange | None = None
     billing: BillingSummary | None = None
 
     def failing(self, fail_on: str) -> list[Finding]:
-        """Findings at or above the `--fail-on` threshold (none for "none")."""
+        """Findings at or above the `--fail-on` threshold (none for "none"), except
+        waived ones and, in diff mode, those the base already had."""
         if fail_on == "none":
             return []
         threshold = Severity(fail_on).rank
-        return [f for f in self.findings if f.severity.rank >= threshold and f.waiver is None]
+        return [
+            f
+            for f in self.findings
+            if f.severity.rank >= threshold and f.waiver is None and f.diff != "unchanged"
+        ]
 
 
 class CostLine(BaseModel):
@@ -264,10 +276,11 @@ class CostLine(BaseModel):
     monthly_after: float | None = Field(description="None: the resource is removed")
     basis: str = Field(description="How it was priced, e.g. `2 x p4d.24xlarge at 32.77/h`")
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def delta(self) -> float:
         """After minus before; a new resource costs all of it, a removed one saves it."""
-        return (self.monthly_after or 0.0) - (self.monthly_before or 0.0)
+        return round((self.monthly_after or 0.0) - (self.monthly_before or 0.0), 2)
 
 
 class CostChange(BaseModel):
@@ -313,3 +326,7 @@ class BillingSummary(BaseModel):
     untagged_share: float = Field(default=0.0, description="0..1 of cost without required tags")
     daily: list[DailyCost] = Field(default_factory=list)
     anomalies: list[DailyCost] = Field(default_factory=list)
+    top_resources: list[Amount] = Field(default_factory=list, description="Costliest resources")
+    gpu_by_sku: list[Amount] = Field(
+        default_factory=list, description="GPU and accelerator spend by instance type or SKU"
+    )

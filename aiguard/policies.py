@@ -144,7 +144,7 @@ def parse_rule_metadata(path: Path, source: str, package: str, package_line: int
         )
     text, line = found
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=yaml.CSafeLoader)
         block = _MetadataBlock.model_validate(raw)
         custom = dict(block.custom)
         meta = RuleMeta.model_validate(

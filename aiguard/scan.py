@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from aiguard.config import Config
+from aiguard.costing.guardrails import is_change_rule
+from aiguard.costing.stage import cost_stage
 from aiguard.derive import accelerator_resource_names
 from aiguard.discover import FileKind, SourceFile, discover
 from aiguard.engine import OpaOptions, create_engine
 from aiguard.findings import (
-    PARSE_RULE,
     TOOL_RULES,
+    apply_tool_rule_settings,
     assign_fingerprints,
     finding_from_parse_error,
     finding_from_violation,
@@ -36,6 +38,7 @@ from aiguard.parsers.terraform_plan import parse_terraform_plan
 from aiguard.paths import builtin_policies_dir, builtin_rules_dir
 from aiguard.policies import PolicySet, load_policies, load_rule_data
 from aiguard.scoping import apply_ai_defaults, in_scope
+from aiguard.waivers import waive_findings
 
 
 @dataclass
@@ -52,7 +55,7 @@ def load_policy_set(config: Config, extra_policy_dirs: Iterable[Path] = ()) -> P
     """Our policies plus the user's (config and command line), minus disabled rules."""
     user_dirs = [*config.policy_dirs(), *extra_policy_dirs]
     everything = load_policies(builtin_policies_dir(), user_dirs)
-    config.check_rule_ids(set(everything.by_id()) | {PARSE_RULE.id})
+    config.check_rule_ids(set(everything.by_id()) | {rule.id for rule in TOOL_RULES})
     return everything.without(config.disabled_rules())
 
 
@@ -64,8 +67,17 @@ def run_scan(
     engine_name: str = "embedded",
     workers: int | None = None,
     opa: OpaOptions | None = None,
+    cost_base: list[Resource] | None = None,
+    inline_waivers: bool = True,
 ) -> ScanResult:
-    """Scan `paths` and return every finding, sorted."""
+    """Scan `paths` and return every finding, sorted.
+
+    `cost_base` is the inventory of the base of a change (`ScanResult.inventory` of a
+    scan of the base revision). With it the cost estimate reports each resource's
+    monthly cost before and after and the total before, and the change guardrails
+    (maximum monthly increase, per-team budget) judge the delta; without it the
+    estimate has only the "after" side.
+    """
     policy_set = load_policy_set(config, extra_policy_dirs)
     data_dirs = [builtin_rules_dir(), *config.data_dirs(), *extra_data_dirs]
     data = load_rule_data(data_dirs, config.settings)
@@ -75,17 +87,20 @@ def run_scan(
     units = build_units(sources)
     apply_ai_defaults((r for u in units for r in u.output.resources), config.ai_defaults)
     selected = select_inputs(units, policy_set)
+    inventory = [r for u in units for r in u.output.resources]
+    cost = cost_stage(inventory, cost_base, config, data, policy_set.rules)
+    documents = [document for _, document in selected] + cost.documents
 
     engine = create_engine(engine_name, workers, opa)
     try:
         engine.load(policy_set.engine_modules(), data)
-        results = engine.evaluate([document for _, document in selected]) if selected else []
+        results = engine.evaluate(documents) if documents else []
     finally:
         engine.close()
 
     overrides = {rule_id: o.severity for rule_id, o in config.rules.items() if o.severity}
     findings: list[Finding] = []
-    for (unit, _), violations in zip(selected, results, strict=True):
+    for (unit, _), violations in zip(selected, results[: len(selected)], strict=True):
         by_id = {r.id: r for r in unit.output.resources}
         for violation in violations:
             rule = policy_set.rules[violation.rule]
@@ -96,17 +111,26 @@ def run_scan(
             )
             if finding.file in unit.report_files:
                 findings.append(finding)
-    if PARSE_RULE.id not in config.disabled_rules():
-        findings += _parse_findings(units, overrides.get(PARSE_RULE.id))
+    findings += cost.findings(results[len(selected) :], policy_set.rules, overrides)
+    findings += _parse_findings(units)
+    known_rules = {*policy_set.by_id(), *config.disabled_rules(), *(r.id for r in TOOL_RULES)}
+    plan_files = frozenset(s.path for s in sources if s.kind == "terraform-plan")
+    waiver_findings, waiver_notices = waive_findings(
+        findings, inventory, plan_files, config, known_rules, inline_waivers
+    )
+    findings = apply_tool_rule_settings(findings + waiver_findings, config)
 
     return ScanResult(
         findings=assign_fingerprints(sorted(set_unique(findings), key=Finding.sort_key)),
         files_scanned=len(sources),
-        resources=sum(len(u.output.resources) for u in units),
+        resources=len(inventory),
         rules=len(policy_set.rules),
-        notices=sorted(n for u in units for n in u.output.notices),
+        notices=sorted(
+            [*(n for u in units for n in u.output.notices), *waiver_notices, *cost.notices]
+        ),
         rules_run={rule.id: rule for rule in [*policy_set.rules.values(), *TOOL_RULES]},
-        inventory=[r for u in units for r in u.output.resources],
+        inventory=inventory,
+        cost=cost.change,
     )
 
 
@@ -115,7 +139,11 @@ def select_inputs(
 ) -> list[tuple[ScanUnit, dict[str, Any]]]:
     """The input document of every unit that holds a resource some rule targets,
     with only the targeted resources in it."""
-    matchers = {package: _kind_matcher(rule.kinds) for package, rule in policy_set.rules.items()}
+    matchers = {
+        package: _kind_matcher(rule.kinds)
+        for package, rule in policy_set.rules.items()
+        if not is_change_rule(rule)  # they judge only the cost-change document
+    }
     scan = scan_context(units)
     selected = []
     for unit in units:
@@ -160,9 +188,9 @@ def set_unique(findings: list[Finding]) -> list[Finding]:
     return list(seen.values())
 
 
-def _parse_findings(units: list[ScanUnit], severity: Any) -> list[Finding]:
+def _parse_findings(units: list[ScanUnit]) -> list[Finding]:
     return [
-        finding_from_parse_error(error, severity)
+        finding_from_parse_error(error)
         for unit in units
         for error in unit.output.errors
         if error.file in unit.report_files

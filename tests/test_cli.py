@@ -43,7 +43,7 @@ def test_clean_scan_exits_0(tmp_path: Path) -> None:
     write(tmp_path, "logs.tf", LOG_GROUP % 365)
     result = aiguard("scan", ".", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 findings in 1 files; 1 resources checked" in result.stdout
+    assert "0 findings in 1 file; 1 resources checked" in result.stdout
 
 
 def test_finding_at_threshold_exits_1_and_is_grouped_by_file(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_finding_at_threshold_exits_1_and_is_grouped_by_file(tmp_path: Path) -> 
     assert lines[0] == "logs.tf"
     assert lines[1].split()[:3] == ["7", "HIGH", "AIG-LOG-002"]
     assert "[aws_cloudwatch_log_group.audit]" in lines[1]
-    assert lines[-1].startswith("1 finding (1 high) in 1 files")
+    assert lines[-1].startswith("1 finding (1 high) in 1 file")
     assert lines[-1].endswith("FAILED: 1 at or above high")
 
 
@@ -127,6 +127,19 @@ def test_parse_error_is_a_finding_and_the_scan_goes_on(tmp_path: Path) -> None:
     assert found == [("AIG-PARSE", "broken.yaml", 4), ("AIG-LOG-002", "logs.tf", 7)]
 
 
+def test_tool_rules_are_rerated_and_disabled_in_the_config(tmp_path: Path) -> None:
+    write(tmp_path, "broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n")
+    write(tmp_path, ".aiguard.yaml", "version: 1\nrules:\n  AIG-PARSE: {severity: low}\n")
+    rerated = aiguard("scan", ".", "--format", "json", cwd=tmp_path)
+    assert rerated.returncode == 0, rerated.stderr
+    findings = json.loads(rerated.stdout)["findings"]
+    assert [(f["rule_id"], f["severity"]) for f in findings] == [("AIG-PARSE", "low")]
+    write(tmp_path, ".aiguard.yaml", "version: 1\nrules:\n  AIG-PARSE: {enabled: false}\n")
+    disabled = aiguard("scan", ".", "--format", "json", cwd=tmp_path)
+    assert disabled.returncode == 0, disabled.stderr
+    assert json.loads(disabled.stdout)["findings"] == []
+
+
 def test_json_is_byte_identical_across_runs_and_workers_and_valid(tmp_path: Path) -> None:
     first = aiguard("scan", "examples", "--format", "json", "--workers", "1")
     second = aiguard("scan", "examples", "--format", "json", "--workers", "2")
@@ -148,8 +161,9 @@ def test_output_file_gets_the_report_and_stdout_the_summary(tmp_path: Path) -> N
 
 def test_secret_values_never_reach_any_report() -> None:
     assert SECRET in (EXAMPLES / "kubernetes/serving/embeddings-deployment.yaml").read_text()
-    for fmt in ("console", "json"):
+    for fmt in ("console", "json", "sarif", "junit", "markdown", "github", "html"):
         result = aiguard("scan", "examples", "--format", fmt)
+        assert result.stdout.strip(), fmt
         assert SECRET not in result.stdout + result.stderr
 
 

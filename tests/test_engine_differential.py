@@ -15,9 +15,9 @@ import pytest
 
 from aiguard.config import Config
 from aiguard.engine import OpaOptions
-from aiguard.model import ScanResult
+from aiguard.model import Resource, ScanResult
 from aiguard.scan import run_scan
-from tests.conftest import EXAMPLES, POLICIES
+from tests.conftest import EXAMPLES, POLICIES, base_inventory
 from tests.opa_server import opa_required, running_opa
 from tests.test_rule_fixtures import CASES
 
@@ -31,9 +31,12 @@ def opa_url() -> Iterator[str]:
         yield server.url
 
 
-def scan_both(paths: list[str], opa_url: str) -> tuple[ScanResult, ScanResult]:
-    embedded = run_scan(paths, Config(), workers=1)
-    opa = run_scan(paths, Config(), workers=1, engine_name="opa", opa=OpaOptions(url=opa_url))
+def scan_both(
+    paths: list[str], opa_url: str, cost_base: list[Resource] | None = None
+) -> tuple[ScanResult, ScanResult]:
+    embedded = run_scan(paths, Config(), workers=1, cost_base=cost_base)
+    options = OpaOptions(url=opa_url)
+    opa = run_scan(paths, Config(), workers=1, engine_name="opa", opa=options, cost_base=cost_base)
     return embedded, opa
 
 
@@ -43,8 +46,9 @@ def scan_both(paths: list[str], opa_url: str) -> tuple[ScanResult, ScanResult]:
 def test_rule_fixture(fixture: Path, tmp_path: Path, opa_url: str) -> None:
     # Alone in a directory, as tests/test_rule_fixtures.py scans it.
     target = tmp_path / fixture.name
+    cost_base = base_inventory(fixture, target)
     shutil.copyfile(fixture, target)
-    embedded, opa = scan_both([str(target)], opa_url)
+    embedded, opa = scan_both([str(target)], opa_url, cost_base)
     assert opa.findings == embedded.findings
 
 

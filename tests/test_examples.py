@@ -3,8 +3,11 @@ command shows real problems and a change in any rule or parser shows up here."""
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
+from aiguard.billing.scan import run_billing_scan
 from aiguard.config import Config
 from aiguard.scan import run_scan
 from tests.conftest import REPO
@@ -111,3 +114,22 @@ def test_examples_give_exactly_the_expected_findings(monkeypatch: pytest.MonkeyP
     assert found == EXPECTED
     assert result.files_scanned == 10
     assert result.resources == 20
+
+
+def test_billing_example_gives_exactly_the_expected_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(REPO / "examples")
+    result = run_billing_scan(["billing"], Config())
+    found = [(f.rule_id, f.severity.value, f.resource) for f in result.findings]
+    assert found == [
+        ("AIG-COST-102", "medium", "billing:untagged"),
+        ("AIG-COST-103", "medium", "billing:gpu/2026-11"),
+        ("AIG-COST-105", "high", "billing:day/2026-11-17"),
+        ("AIG-COST-106", "high", "billing:region/aws/us-east-1"),
+    ]
+    assert result.billing is not None
+    with (REPO / "examples/billing/focus-2026-11.csv").open(newline="") as export:
+        billed = [float(row["BilledCost"]) for row in csv.DictReader(export)]
+    assert (result.billing.rows, result.billing.billed_cost) == (len(billed), round(sum(billed), 2))
+    assert [a.day.isoformat() for a in result.billing.anomalies] == ["2026-11-17"]

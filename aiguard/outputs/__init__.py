@@ -13,8 +13,14 @@ from pathlib import Path
 
 from aiguard.errors import UsageError
 from aiguard.model import ScanResult
+from aiguard.outputs.codequality import render_codequality
 from aiguard.outputs.console import render_console
+from aiguard.outputs.github import render_github
+from aiguard.outputs.html import render_html
 from aiguard.outputs.json import render_json
+from aiguard.outputs.junit import render_junit
+from aiguard.outputs.markdown import render_markdown
+from aiguard.outputs.sarif import render_sarif
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,12 @@ Renderer = Callable[[ScanResult, ReportOptions], str]
 FORMATS: dict[str, Renderer] = {
     "console": lambda result, options: render_console(result, options.fail_on, options.colour),
     "json": lambda result, options: render_json(result, options.fail_on),
+    "gitlab-codequality": lambda result, options: render_codequality(result),
+    "sarif": lambda result, options: render_sarif(result),
+    "junit": lambda result, options: render_junit(result, options.fail_on),
+    "markdown": lambda result, options: render_markdown(result, options.fail_on),
+    "github": lambda result, options: render_github(result, options.fail_on),
+    "html": lambda result, options: render_html(result, options.fail_on),
 }
 
 

@@ -6,7 +6,10 @@ from itertools import groupby
 
 import click
 
+from aiguard.billing.summary import billing_console_lines
+from aiguard.costing.render import cost_console_lines
 from aiguard.model import ScanResult, Severity
+from aiguard.outputs.gate_marks import fixed_lines, gate_counts, gate_marks
 
 _COLOURS = {
     Severity.CRITICAL: "magenta",
@@ -29,8 +32,12 @@ def render_console(result: ScanResult, fail_on: str, colour: bool) -> str:
             resource = f"  [{finding.resource}]" if finding.resource else ""
             lines.append(
                 f"  {finding.line:>5}  {severity} {finding.rule_id:<13} {finding.message}{resource}"
+                + gate_marks(finding)
             )
         lines.append("")
+    lines += fixed_lines(result)
+    lines += cost_console_lines(result.cost)
+    lines += billing_console_lines(result.billing)
     lines.append(summary_line(result, fail_on))
     return "\n".join(lines) + "\n"
 
@@ -45,10 +52,12 @@ def summary_line(result: ScanResult, fail_on: str) -> str:
     text = f"{total} finding{'s' if total != 1 else ''}"
     if breakdown:
         text += f" ({breakdown})"
+    checked = "billing rows" if result.billing is not None else "resources"
     text += (
-        f" in {result.files_scanned} files; {result.resources} resources checked"
-        f" against {result.rules} rules"
+        f" in {result.files_scanned} file{'s' if result.files_scanned != 1 else ''};"
+        f" {result.resources} {checked} checked against {result.rules} rules"
     )
+    text += gate_counts(result)
     failing = len(result.failing(fail_on))
     if fail_on == "none":
         return text + "; --fail-on none: never fails"

@@ -12,7 +12,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from aiguard import __version__
-from aiguard.model import Finding, ScanResult, Severity
+from aiguard.model import BillingSummary, CostChange, Finding, ScanResult, Severity
+from aiguard.outputs.gate_marks import gate_fields_unset, gate_summary, in_diff_mode
 
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -34,6 +35,15 @@ class Summary(BaseModel):
     by_severity: dict[Severity, int]
     fail_on: str
     failed: bool = Field(description="True when a finding is at or above fail_on (exit 1)")
+    waived: int | None = Field(default=None, description="Findings a waiver accepts")
+    diff_base: str | None = Field(
+        default=None, description="Diff mode: the commit the scan was compared with"
+    )
+    new: int | None = Field(default=None, description="Diff mode: findings the change introduces")
+    unchanged: int | None = Field(
+        default=None, description="Diff mode: findings the base already had (never fail)"
+    )
+    fixed: int | None = Field(default=None, description="Diff mode: length of `fixed`")
 
 
 class JsonReport(BaseModel):
@@ -44,6 +54,18 @@ class JsonReport(BaseModel):
     summary: Summary
     findings: list[Finding]
     notices: list[str] = Field(description="Files skipped on purpose, e.g. Helm templates")
+    fixed: list[Finding] | None = Field(
+        default=None, description="Diff mode: findings of the base that the change removed"
+    )
+    cost: CostChange | None = Field(
+        default=None,
+        description="Estimated monthly cost of the AI compute in the scan (docs/cost.md); "
+        "before and after with --diff-base; null when nothing was priced",
+    )
+    billing: BillingSummary | None = Field(
+        default=None,
+        description="`aiguard billing scan` only: what the billing exports held (docs/billing.md)",
+    )
 
 
 def build_report(result: ScanResult, fail_on: str) -> JsonReport:
@@ -61,15 +83,23 @@ def build_report(result: ScanResult, fail_on: str) -> JsonReport:
             by_severity=counts,
             fail_on=fail_on,
             failed=bool(result.failing(fail_on)),
+            **gate_summary(result),
         ),
         findings=result.findings,
         notices=result.notices,
+        fixed=result.fixed if in_diff_mode(result) else None,
+        cost=result.cost,
+        billing=result.billing,
     )
 
 
 def render_json(result: ScanResult, fail_on: str) -> str:
     """The report as indented JSON with a trailing newline."""
-    document = build_report(result, fail_on).model_dump(mode="json")
+    report = build_report(result, fail_on)
+    excluded = gate_fields_unset(report)
+    if report.billing is None:
+        excluded["billing"] = True
+    document = report.model_dump(mode="json", exclude=excluded)
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
