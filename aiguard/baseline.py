@@ -74,7 +74,8 @@ def load_baseline(path: Path) -> Baseline:
     try:
         return Baseline.model_validate_json(text)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        # The first by location: pydantic versions list the errors in different orders.
+        error = min(exc.errors(), key=lambda e: [str(part) for part in e["loc"]])
         where = ".".join(str(part) for part in error["loc"]) or "document"
         raise UsageError(
             f"not an aiguard baseline ({where}: {error['msg']}); "

@@ -117,7 +117,7 @@ class Config(BaseModel):
     def _line_of(self, loc: tuple[str | int, ...]) -> int | None:
         if self.source is None:
             return None
-        return _line_for(_load_yaml(Path(self.source)), loc)
+        return yaml_line_of(_load_yaml(Path(self.source)), loc)
 
 
 def load_config(path: Path | None) -> Config:
@@ -140,10 +140,10 @@ def load_config(path: Path | None) -> Config:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
         raise ConfigError(
-            _explain(loc, error["msg"], error["type"]), file=str(path), line=_line_for(raw, loc)
+            _explain(loc, error["msg"], error["type"]), file=str(path), line=yaml_line_of(raw, loc)
         ) from exc
     config = config.model_copy(update={"base_dir": path.parent, "source": str(path)})
-    config._waiver_lines = [_line_for(raw, ("waivers", i)) for i in range(len(config.waivers))]
+    config._waiver_lines = [yaml_line_of(raw, ("waivers", i)) for i in range(len(config.waivers))]
     return config
 
 
@@ -184,7 +184,7 @@ def _explain(loc: tuple[str | int, ...], msg: str, kind: str) -> str:
     return f"{path}: {msg}"
 
 
-def _line_for(node: Any, loc: tuple[str | int, ...]) -> int | None:
+def yaml_line_of(node: Any, loc: tuple[str | int, ...]) -> int | None:
     """The 1-based line of the deepest key of `loc` that exists in the YAML tree."""
     line: int | None = None
     for part in loc:

@@ -86,8 +86,8 @@ def test_a_file_that_is_not_a_baseline_is_exit_2(tmp_path: Path) -> None:
     result = aiguard("scan", ".", "--baseline", "report.json", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == (
-        "aiguard: error: report.json: not an aiguard baseline (schema_version: Extra inputs "
-        "are not permitted); write one with `aiguard baseline create`\n"
+        "aiguard: error: report.json: not an aiguard baseline (findings: Input should be an "
+        "object); write one with `aiguard baseline create`\n"
     )
     write(tmp_path, "broken.json", "{")
     result = aiguard("scan", ".", "--baseline", "broken.json", cwd=tmp_path)

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from aiguard.config import yaml_line_of
 from aiguard.costing.settings import CostSettings, HourlyPrice
 from aiguard.errors import ConfigError
 from aiguard.paths import builtin_rules_dir
@@ -91,23 +90,8 @@ def load_catalogue(path: Path) -> Catalogue:
         raise ConfigError(
             f"price catalogue {where}: {error['msg']}; see docs/cost.md for its format",
             file=str(path),
-            line=line_of(YAML(typ="rt").load(text), loc),
+            line=yaml_line_of(YAML(typ="rt").load(text), loc),
         ) from exc
-
-
-def line_of(node: Any, loc: tuple[Any, ...]) -> int | None:
-    """The 1-based line of the deepest key of `loc` present in a ruamel round-trip tree."""
-    line: int | None = None
-    for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line = node.lc.item(part)[0] + 1
-            node = node[part]
-        else:
-            break
-    return line
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from aiguard.costing.catalogue import Price, PriceBook
 from aiguard.derive import gpu_model_for_accelerator, gpus_for_instance_type
 from aiguard.model import Resource
+from aiguard.parsers.terraform_derive import literal_text, whole_number
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,9 @@ def _attached_accelerators(resource: Resource) -> tuple[int, str | None]:
     count = 0
     model: str | None = None
     for block in blocks:
-        number = _int(block.get("count"))
+        number = whole_number(block.get("count"))
         count += 1 if number is None else number
-        model = model or gpu_model_for_accelerator(_text(block.get("type")))
+        model = model or gpu_model_for_accelerator(literal_text(block.get("type")))
     return count, model
 
 
@@ -194,9 +195,9 @@ def _sagemaker_endpoint_configuration(
     for variant in _blocks(resource.attributes.get("production_variants")):
         if variant.get("serverless_config"):
             continue
-        name = _text(variant.get("instance_type"))
-        count = _int(variant.get("initial_instance_count"))
-        label = _text(variant.get("variant_name")) or "variant"
+        name = literal_text(variant.get("instance_type"))
+        count = whole_number(variant.get("initial_instance_count"))
+        label = literal_text(variant.get("variant_name")) or "variant"
         if name is None or count is None:
             return Unpriced(resource, f"{label}: instance type or count is not a literal")
         price = prices.instance(name, resource.provider, resource.derived.region)
@@ -214,8 +215,8 @@ def _vertex_deployment_resource_pool(resource: Resource, prices: PriceBook) -> E
     `vertex:<machine type>` and `vertex:<accelerator type>`."""
     resources = _first(resource.attributes.get("dedicated_resources"))
     spec = _first(resources.get("machine_spec"))
-    name = _text(spec.get("machine_type"))
-    count = _int(resources.get("min_replica_count"))
+    name = literal_text(spec.get("machine_type"))
+    count = whole_number(resources.get("min_replica_count"))
     if name is None or count is None:
         return Unpriced(resource, "its machine type or min_replica_count is not a literal")
     region = resource.derived.region
@@ -225,8 +226,8 @@ def _vertex_deployment_resource_pool(resource: Resource, prices: PriceBook) -> E
             resource, f"no {prices.currency} Vertex AI node price for {name} (vertex:{name})"
         )
     parts = [_machines_part(count, f"vertex:{name}", machine, prices)]
-    accelerator = _text(spec.get("accelerator_type"))
-    per_node = _int(spec.get("accelerator_count")) or 0
+    accelerator = literal_text(spec.get("accelerator_type"))
+    per_node = whole_number(spec.get("accelerator_count")) or 0
     if accelerator and per_node:
         price = prices.gpu_hour(f"vertex:{accelerator}", region)
         if price is None:
@@ -238,8 +239,8 @@ def _vertex_deployment_resource_pool(resource: Resource, prices: PriceBook) -> E
 def _aml_compute_cluster(resource: Resource, prices: PriceBook) -> Estimate | Unpriced:
     """Azure ML compute cluster: VM size times the minimum nodes it always keeps."""
     scale = _first(resource.attributes.get("scale_settings"))
-    count = _int(scale.get("min_node_count"))
-    name = _text(resource.attributes.get("vm_size"))
+    count = whole_number(scale.get("min_node_count"))
+    name = literal_text(resource.attributes.get("vm_size"))
     if name is None or count is None:
         return Unpriced(resource, "its vm_size or scale_settings min_node_count is not a literal")
     return _machines(resource, name, count, (0, None), prices)
@@ -247,7 +248,7 @@ def _aml_compute_cluster(resource: Resource, prices: PriceBook) -> Estimate | Un
 
 def _aml_compute_instance(resource: Resource, prices: PriceBook) -> Estimate | Unpriced:
     """Azure ML compute instance: one VM, billed while it runs (assumed all month)."""
-    name = _text(resource.attributes.get("virtual_machine_size"))
+    name = literal_text(resource.attributes.get("virtual_machine_size"))
     if name is None:
         return Unpriced(resource, "its virtual_machine_size is not a literal")
     return _machines(resource, name, 1, (0, None), prices)
@@ -255,10 +256,10 @@ def _aml_compute_instance(resource: Resource, prices: PriceBook) -> Estimate | U
 
 def _vm_scale_set(resource: Resource, prices: PriceBook) -> Estimate | Unpriced | None:
     """Azure VM scale set: sku times instances, for GPU skus only."""
-    name = _text(resource.attributes.get("sku"))
+    name = literal_text(resource.attributes.get("sku"))
     if name is None or gpus_for_instance_type(name) is None:
         return None
-    count = _int(resource.attributes.get("instances"))
+    count = whole_number(resource.attributes.get("instances"))
     if count is None:
         return Unpriced(resource, "its number of instances is not a literal")
     return _machines(resource, name, count, (0, None), prices)
@@ -310,28 +311,6 @@ def _gpu_hour_for_pods(resource: Resource, prices: PriceBook) -> tuple[Price | N
     if by_model is not None:
         return by_model, derived.gpu_type or "GPU"
     return prices.default_gpu_hour(), "GPU"
-
-
-# --- value helpers -------------------------------------------------------------------
-
-
-def _text(value: Any) -> str | None:
-    """A literal string; Terraform expressions (`${...}`) are not literals."""
-    if isinstance(value, str) and value and "${" not in value:
-        return value
-    return None
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    return None
 
 
 def _blocks(value: Any) -> list[dict[str, Any]]:

@@ -61,7 +61,9 @@ def derive_facts(
     family = resource_family(kind)
     tags = effective_tags(family, attributes, {} if data_source else provider_config)
     fleets = _FLEETS.get(kind, _no_fleet)(attributes, siblings or {})
-    instance_type, gpu_count, gpu_type, replicas = _summarise(fleets, _int(attributes.get("count")))
+    instance_type, gpu_count, gpu_type, replicas = _summarise(
+        fleets, whole_number(attributes.get("count"))
+    )
     has_gpu = any(fleet.gpus_per_machine for fleet in fleets)
     return Derived(
         region=effective_region(family, attributes, provider_config),
@@ -85,7 +87,7 @@ def effective_region(
     """Where the resource runs: its own region setting first, then its provider's."""
     if family == "aws":
         # AWS provider v6 accepts `region` on every resource; older ones only on the provider.
-        return _literal(attributes.get("region")) or _literal(provider_config.get("region"))
+        return literal_text(attributes.get("region")) or literal_text(provider_config.get("region"))
     if family == "google":
         candidates = (
             attributes.get("region"),
@@ -96,14 +98,14 @@ def effective_region(
         )
         return next((r for r in map(gcp_location, candidates) if r), None)
     if family == "azurerm":
-        location = _literal(attributes.get("location"))
+        location = literal_text(attributes.get("location"))
         return location.lower().replace(" ", "") if location else None
     return None
 
 
 def gcp_location(value: Any) -> str | None:
     """A GCP region for a region or zone name; multi-regions as written; else None."""
-    text = _literal(value)
+    text = literal_text(value)
     if text is None:
         return None
     lowered = text.lower()
@@ -199,11 +201,11 @@ def _summarise(
 
 def _fleet(instance_type: Any, machines: int | None, accelerators: Any = None) -> _Fleet:
     """A fleet whose GPUs come from attached accelerators if any, else the machine type."""
-    name = _literal(instance_type)
+    name = literal_text(instance_type)
     attached = _blocks(accelerators)
     if attached:
         per_machine = sum(_accelerator_count(block) for block in attached)
-        model = gpu_model_for_accelerator(_literal(attached[0].get("type")))
+        model = gpu_model_for_accelerator(literal_text(attached[0].get("type")))
         return _Fleet(name, per_machine, model, machines)
     known = gpus_for_instance_type(name)
     per_machine, model = known if known else (0, None)
@@ -212,7 +214,7 @@ def _fleet(instance_type: Any, machines: int | None, accelerators: Any = None) -
 
 def _accelerator_count(block: Attributes) -> int:
     """A declared accelerator whose count is an unresolved expression still means one."""
-    count = _int(block.get("count"))
+    count = whole_number(block.get("count"))
     return 1 if count is None else count
 
 
@@ -253,7 +255,7 @@ def _launch_template_name(value: Any) -> str | None:
 
 def _sagemaker_endpoint_configuration(attributes: Attributes, siblings: Siblings) -> list[_Fleet]:
     return [
-        _fleet(variant.get("instance_type"), _int(variant.get("initial_instance_count")))
+        _fleet(variant.get("instance_type"), whole_number(variant.get("initial_instance_count")))
         for variant in _blocks(attributes.get("production_variants"))
     ]
 
@@ -277,7 +279,7 @@ def _aks_node_pool(attributes: Attributes, siblings: Siblings) -> list[_Fleet]:
 def _aml_compute_cluster(attributes: Attributes, siblings: Siblings) -> list[_Fleet]:
     # The declared baseline, not the ceiling the cluster may scale to.
     scale = _first_block(attributes.get("scale_settings"))
-    return [_fleet(attributes.get("vm_size"), _int(scale.get("min_node_count")))]
+    return [_fleet(attributes.get("vm_size"), whole_number(scale.get("min_node_count")))]
 
 
 _FLEETS: dict[str, _FleetReader] = {
@@ -297,14 +299,14 @@ _FLEETS: dict[str, _FleetReader] = {
 # --- value helpers ------------------------------------------------------------------
 
 
-def _literal(value: Any) -> str | None:
+def literal_text(value: Any) -> str | None:
     """A known, non-empty string; expression strings (`${...}`) count as unknown."""
     if isinstance(value, str) and value and "${" not in value:
         return value
     return None
 
 
-def _int(value: Any) -> int | None:
+def whole_number(value: Any) -> int | None:
     """A whole number from a literal number or numeric string; else None."""
     if isinstance(value, bool):
         return None
@@ -319,7 +321,7 @@ def _int(value: Any) -> int | None:
 
 def _first_known(*values: Any) -> int | None:
     """The first of `values` that is a known whole number (0 counts as known)."""
-    return next((n for n in map(_int, values) if n is not None), None)
+    return next((n for n in map(whole_number, values) if n is not None), None)
 
 
 def _blocks(value: Any) -> list[Attributes]:
