@@ -21,6 +21,7 @@ from aiguard.cli_shared import (
     config_option,
     data_option,
     emit_report,
+    listing_format_option,
     policies_option,
     report_options,
 )
@@ -185,13 +186,7 @@ def _all_rules(config_path: Path | None, policy_dirs: tuple[Path, ...]) -> list[
 @policies.command("list")
 @config_option
 @policies_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@listing_format_option
 def policies_list(
     config_path: Path | None, policy_dirs: tuple[Path, ...], output_format: str
 ) -> None:

@@ -70,6 +70,14 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+listing_format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts.",
+)
 policies_option = click.option(
     "--policies",
     "policy_dirs",

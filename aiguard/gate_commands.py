@@ -13,12 +13,11 @@ import click
 from pydantic import BaseModel, Field
 
 from aiguard.baseline import apply_baseline, baseline_of, load_baseline, render_baseline
-from aiguard.cli_shared import config_option, policies_option
+from aiguard.cli_shared import config_option, listing_format_option, policies_option
 from aiguard.config import Config, load_config
 from aiguard.diffmode import Scanner, diff_scan
 from aiguard.discover import discover
 from aiguard.errors import UsageError
-from aiguard.findings import PARSE_RULE
 from aiguard.model import ScanResult
 from aiguard.scan import build_units, load_policy_set, run_scan
 from aiguard.waivers import (
@@ -26,6 +25,7 @@ from aiguard.waivers import (
     config_waivers,
     inline_waivers,
     today_utc,
+    waivable_rule_ids,
     written_on,
 )
 
@@ -120,13 +120,7 @@ def waivers_group() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @config_option
 @policies_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@listing_format_option
 def waivers_list(
     paths: tuple[str, ...],
     config_path: Path | None,
@@ -141,7 +135,7 @@ def waivers_list(
     """
     config = load_config(config_path)
     policy_set = load_policy_set(config, policy_dirs)
-    known = {*policy_set.by_id(), *config.disabled_rules(), PARSE_RULE.id}
+    known = waivable_rule_ids(policy_set, config)
     units = build_units(discover(list(paths) or ["."], config.exclude))
     inline, _ = inline_waivers([r for u in units for r in u.output.resources], known)
     entries = config_waivers(config.waivers, config.source, config.waiver_lines()) + inline

@@ -38,7 +38,7 @@ from aiguard.parsers.terraform_plan import parse_terraform_plan
 from aiguard.paths import builtin_policies_dir, builtin_rules_dir
 from aiguard.policies import PolicySet, load_policies, load_rule_data
 from aiguard.scoping import apply_ai_defaults, in_scope
-from aiguard.waivers import waive_findings
+from aiguard.waivers import waivable_rule_ids, waive_findings
 
 
 @dataclass
@@ -113,7 +113,7 @@ def run_scan(
                 findings.append(finding)
     findings += cost.findings(results[len(selected) :], policy_set.rules, overrides)
     findings += _parse_findings(units)
-    known_rules = {*policy_set.by_id(), *config.disabled_rules(), *(r.id for r in TOOL_RULES)}
+    known_rules = waivable_rule_ids(policy_set, config)
     plan_files = frozenset(s.path for s in sources if s.kind == "terraform-plan")
     waiver_findings, waiver_notices = waive_findings(
         findings, inventory, plan_files, config, known_rules, inline_waivers

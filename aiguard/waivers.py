@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from aiguard.findings import WAIVER_EXPIRED_RULE, WAIVER_INVALID_RULE, WAIVER_RULES
+from aiguard.findings import TOOL_RULES, WAIVER_EXPIRED_RULE, WAIVER_INVALID_RULE, WAIVER_RULES
 from aiguard.model import Finding, Resource, Waiver
 
 if TYPE_CHECKING:
     from aiguard.config import Config  # config imports this module for ConfigWaiver
+    from aiguard.policies import PolicySet
 
 ANNOTATION = "aiguard.io/waive"
 _MARKER = "aiguard:waive"
@@ -165,6 +166,12 @@ def _glob(pattern: str) -> re.Pattern[str]:
 
 
 # --- inline waivers -----------------------------------------------------------------
+
+
+def waivable_rule_ids(policy_set: PolicySet, config: Config) -> set[str]:
+    """The rule ids a waiver may name: every loaded rule, the disabled ones (a waiver
+    of a rule switched off is harmless) and the tool rules such as AIG-PARSE."""
+    return {*policy_set.by_id(), *config.disabled_rules(), *(r.id for r in TOOL_RULES)}
 
 
 def inline_waivers(
