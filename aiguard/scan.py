@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from aiguard.config import Config
-from aiguard.costing.guardrails import is_change_rule
 from aiguard.costing.stage import cost_stage
 from aiguard.derive import accelerator_resource_names
 from aiguard.discover import FileKind, SourceFile, discover
@@ -139,11 +138,7 @@ def select_inputs(
 ) -> list[tuple[ScanUnit, dict[str, Any]]]:
     """The input document of every unit that holds a resource some rule targets,
     with only the targeted resources in it."""
-    matchers = {
-        package: _kind_matcher(rule.kinds)
-        for package, rule in policy_set.rules.items()
-        if not is_change_rule(rule)  # they judge only the cost-change document
-    }
+    matchers = {package: _kind_matcher(rule.kinds) for package, rule in policy_set.rules.items()}
     scan = scan_context(units)
     selected = []
     for unit in units:
