@@ -28,7 +28,7 @@ from aiguard.config import Config
 from aiguard.errors import PolicyError
 from aiguard.paths import builtin_policies_dir, builtin_rules_dir
 from aiguard.policies import ENTRYPOINT_PATH, PolicyModule, load_rule_data
-from aiguard.scan import load_policy_set
+from aiguard.policy_set import load_policy_set
 
 ROOT = "aiguard"
 DATA_PATH = f"{ROOT}/config/data.json"  # data.aiguard.config, as load_rule_data nests it

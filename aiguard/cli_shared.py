@@ -1,8 +1,9 @@
 """What every aiguard command shares: exit codes, common options, report writing.
 
-Commands live in their own modules (aiguard/cli.py and, for whole areas such as
-billing, beside the area's code) and all report findings through `emit_report`, so
-formats, outputs and exit codes behave the same everywhere.
+Commands live in their own modules beside their area's code (aiguard/cli.py lists
+them) and all report findings through `emit_report`, so formats, outputs and exit
+codes behave the same everywhere. This module is imported before any command runs,
+so it imports little.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from aiguard.model import ScanResult
 from aiguard.outputs import FORMATS, ReportOptions, write_reports
-from aiguard.outputs.console import summary_line
-from aiguard.outputs.github import in_github_actions, render_github
+
+if TYPE_CHECKING:
+    from aiguard.model import ScanResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
@@ -89,6 +91,10 @@ policies_option = click.option(
 
 def emit_report(result: ScanResult, pairs: list[tuple[str, Path | None]], threshold: str) -> None:
     """Print notices, write every report, and exit with the code the findings call for."""
+    # Imported here, when a report is written (see the module docstring).
+    from aiguard.outputs.console import summary_line
+    from aiguard.outputs.github import in_github_actions, render_github
+
     for notice in result.notices:
         click.echo(f"notice: {notice}", err=True)
     colour = sys.stdout.isatty() and all(

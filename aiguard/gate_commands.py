@@ -19,7 +19,8 @@ from aiguard.diffmode import Scanner, diff_scan
 from aiguard.discover import discover
 from aiguard.errors import UsageError
 from aiguard.model import ScanResult
-from aiguard.scan import build_units, load_policy_set, run_scan
+from aiguard.policy_set import load_policy_set
+from aiguard.scan import build_units, run_scan
 from aiguard.waivers import (
     WaiverEntry,
     config_waivers,

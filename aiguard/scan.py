@@ -34,8 +34,9 @@ from aiguard.model import Finding, ParseError, ParseOutput, Resource, ScanResult
 from aiguard.parsers.kubernetes import parse_kubernetes
 from aiguard.parsers.terraform import parse_terraform_module
 from aiguard.parsers.terraform_plan import parse_terraform_plan
-from aiguard.paths import builtin_policies_dir, builtin_rules_dir
-from aiguard.policies import PolicySet, load_policies, load_rule_data
+from aiguard.paths import builtin_rules_dir
+from aiguard.policies import PolicySet, load_rule_data
+from aiguard.policy_set import load_policy_set
 from aiguard.scoping import apply_ai_defaults, in_scope
 from aiguard.waivers import waivable_rule_ids, waive_findings
 
@@ -48,14 +49,6 @@ class ScanUnit:
     format: FileKind
     output: ParseOutput
     report_files: set[str] = field(default_factory=set)
-
-
-def load_policy_set(config: Config, extra_policy_dirs: Iterable[Path] = ()) -> PolicySet:
-    """Our policies plus the user's (config and command line), minus disabled rules."""
-    user_dirs = [*config.policy_dirs(), *extra_policy_dirs]
-    everything = load_policies(builtin_policies_dir(), user_dirs)
-    config.check_rule_ids(set(everything.by_id()) | {rule.id for rule in TOOL_RULES})
-    return everything.without(config.disabled_rules())
 
 
 def run_scan(

@@ -28,7 +28,8 @@ from aiguard.engine import OpaOptions, create_engine
 from aiguard.engine.opa_server import OpaServerEngine
 from aiguard.paths import builtin_rules_dir
 from aiguard.policies import load_rule_data
-from aiguard.scan import build_units, load_policy_set, select_inputs
+from aiguard.policy_set import load_policy_set
+from aiguard.scan import build_units, select_inputs
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SIZES = "kubernetes:1000,kubernetes:10000"

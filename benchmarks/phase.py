@@ -18,7 +18,8 @@ from aiguard.discover import discover
 from aiguard.engine import create_engine
 from aiguard.paths import builtin_rules_dir
 from aiguard.policies import load_rule_data
-from aiguard.scan import build_units, load_policy_set, run_scan, select_inputs
+from aiguard.policy_set import load_policy_set
+from aiguard.scan import build_units, run_scan, select_inputs
 
 
 def main() -> None:

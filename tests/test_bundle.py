@@ -16,7 +16,8 @@ from aiguard.errors import PolicyError
 from aiguard.model import Finding
 from aiguard.paths import builtin_rules_dir
 from aiguard.policies import PolicyModule, load_rule_data
-from aiguard.scan import load_policy_set, run_scan
+from aiguard.policy_set import load_policy_set
+from aiguard.scan import run_scan
 from tests.conftest import EXAMPLES, POLICIES, REPO
 from tests.opa_server import opa_command, opa_required, running_opa
 from tests.test_cli import aiguard

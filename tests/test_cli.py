@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from aiguard import cli
+from aiguard import cli, scan_command
+from aiguard.outputs import FORMATS
 from aiguard.outputs.json import report_schema
 from tests.conftest import EXAMPLES, REPO
 
@@ -104,13 +106,39 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert "'sometimes' is not one of" in result.stderr
 
 
+def test_commands_are_listed_and_imported_only_when_they_run(tmp_path: Path) -> None:
+    listing = aiguard("--help", cwd=tmp_path)
+    assert listing.returncode == 0
+    listed = [line.split()[0] for line in listing.stdout.split("Commands:")[1].splitlines() if line]
+    assert listed == sorted(cli.COMMANDS)
+    heavy = ("pydantic", "jinja2", "regopy", "duckdb", "aiguard.scan")
+    probe = f"import sys, aiguard.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"
+
+
+def test_every_format_is_written_in_one_run(tmp_path: Path) -> None:
+    args = []
+    for name in sorted(FORMATS):
+        args += ["--format", name, "--output", str(tmp_path / f"report.{name}")]
+    result = aiguard("scan", str(EXAMPLES / "kubernetes"), "--fail-on", "none", *args)
+    assert result.returncode == 0, result.stderr
+    starts = {name: (tmp_path / f"report.{name}").read_text()[:15] for name in FORMATS}
+    assert starts["html"].startswith("<!DOCTYPE html>")
+    assert starts["junit"].startswith("<?xml")
+    assert json.loads((tmp_path / "report.sarif").read_text())["version"] == "2.1.0"
+    assert all(starts.values())
+
+
 def test_internal_error_exits_3(
     monkeypatch: pytest.MonkeyPatch, in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "run_scan", explode)
+    monkeypatch.setattr(scan_command, "run_scan", explode)
     monkeypatch.setattr("sys.argv", ["aiguard", "scan", "."])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from aiguard.compliance.articles import FRAMEWORK, article_of, load_articles
 from aiguard.config import Config
-from aiguard.scan import load_policy_set
+from aiguard.policy_set import load_policy_set
 from tests.conftest import EXAMPLES
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aiguard.engine import EmbeddedEngine, Violation
+from aiguard.engine import Violation
+from aiguard.engine.embedded import EmbeddedEngine
 from aiguard.errors import EngineError, PolicyError
 from aiguard.paths import builtin_policies_dir
 from aiguard.policies import PolicyModule, entrypoint_module, load_policies

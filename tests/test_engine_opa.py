@@ -26,7 +26,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from opa_client import OpaClient
 
-from aiguard.engine import EmbeddedEngine, OpaOptions, Violation
+from aiguard.engine import OpaOptions, Violation
+from aiguard.engine.embedded import EmbeddedEngine
 from aiguard.engine.opa_server import BatchLimits, OpaServerEngine, RetryPolicy
 from aiguard.errors import EngineError, PolicyError
 from aiguard.policies import PolicyModule, entrypoint_module

@@ -33,7 +33,7 @@ from aiguard.findings import (
 from aiguard.model import Amount, BillingSummary, DailyCost, Finding, RuleMeta, ScanResult
 from aiguard.paths import builtin_rules_dir
 from aiguard.policies import deep_merge, load_rule_data
-from aiguard.scan import load_policy_set
+from aiguard.policy_set import load_policy_set
 
 BILLING_KIND = "billing:focus"
 # FOCUS ProviderName (lower-case) -> the cloud keys of rules/regions.yaml.

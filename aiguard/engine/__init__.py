@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiguard.engine.base import Engine, Violation
-from aiguard.engine.embedded import EmbeddedEngine
 
-__all__ = ["EmbeddedEngine", "Engine", "OpaOptions", "Violation", "create_engine"]
+__all__ = ["Engine", "OpaOptions", "Violation", "create_engine"]
 
 
 @dataclass(frozen=True)
@@ -22,12 +21,17 @@ class OpaOptions:
 
 
 def create_engine(name: str, workers: int, opa: OpaOptions | None = None) -> Engine:
-    """The engine a user asked for by name (`--engine`)."""
+    """The engine a user asked for by name (`--engine`).
+
+    Each engine is imported when it is asked for: the OPA engine's HTTP client costs
+    0.3 s to import, which every embedded scan (a pre-commit hook, say) would pay, and
+    regopy is not needed before a command has read its inputs.
+    """
     if name == "embedded":
+        from aiguard.engine.embedded import EmbeddedEngine
+
         return EmbeddedEngine(workers=workers)
     if name == "opa":
-        # Imported here: the HTTP client costs 0.3 s to import, which every embedded
-        # scan (a pre-commit hook, say) would otherwise pay.
         from aiguard.engine.opa_server import OpaServerEngine
 
         return OpaServerEngine(opa or OpaOptions())

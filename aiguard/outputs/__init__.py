@@ -1,26 +1,24 @@
 """One module per output format; each renders a ScanResult to text.
 
-`FORMATS` maps a `--format` name to its renderer. `aiguard scan` and
-`aiguard billing scan` both write their reports through `write_reports`, so a
+`FORMATS` maps a `--format` name to the module that renders it, and every such module
+has a `render(result, options)`. A module is imported when its format is written, so
+a command pays only for the formats it writes (the HTML report loads Jinja2).
+`aiguard scan` and `aiguard billing scan` both write through `write_reports`, so a
 format added here is available to both.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiguard.errors import UsageError
-from aiguard.model import ScanResult
-from aiguard.outputs.codequality import render_codequality
-from aiguard.outputs.console import render_console
-from aiguard.outputs.github import render_github
-from aiguard.outputs.html import render_html
-from aiguard.outputs.json import render_json
-from aiguard.outputs.junit import render_junit
-from aiguard.outputs.markdown import render_markdown
-from aiguard.outputs.sarif import render_sarif
+
+if TYPE_CHECKING:
+    from aiguard.model import ScanResult
 
 
 @dataclass(frozen=True)
@@ -31,18 +29,23 @@ class ReportOptions:
     colour: bool = False
 
 
-Renderer = Callable[[ScanResult, ReportOptions], str]
-
-FORMATS: dict[str, Renderer] = {
-    "console": lambda result, options: render_console(result, options.fail_on, options.colour),
-    "json": lambda result, options: render_json(result, options.fail_on),
-    "gitlab-codequality": lambda result, options: render_codequality(result),
-    "sarif": lambda result, options: render_sarif(result),
-    "junit": lambda result, options: render_junit(result, options.fail_on),
-    "markdown": lambda result, options: render_markdown(result, options.fail_on),
-    "github": lambda result, options: render_github(result, options.fail_on),
-    "html": lambda result, options: render_html(result, options.fail_on),
+FORMATS = {
+    "console": "console",
+    "json": "json",
+    "gitlab-codequality": "codequality",
+    "sarif": "sarif",
+    "junit": "junit",
+    "markdown": "markdown",
+    "github": "github",
+    "html": "html",
 }
+
+
+def render(name: str, result: ScanResult, options: ReportOptions) -> str:
+    """The report of format `name`."""
+    module = importlib.import_module(f"aiguard.outputs.{FORMATS[name]}")
+    renderer: Callable[[ScanResult, ReportOptions], str] = module.render
+    return renderer(result, options)
 
 
 def pair_outputs(formats: Sequence[str], outputs: Sequence[Path]) -> list[tuple[str, Path | None]]:
@@ -72,7 +75,7 @@ def write_reports(
     """Write each report to its file and return the one meant for standard output."""
     stdout: str | None = None
     for name, path in pairs:
-        text = FORMATS[name](result, options)
+        text = render(name, result, options)
         if path is None:
             stdout = text
             continue

@@ -11,9 +11,12 @@ findings stay in every report) at severity `info`, its description naming the wa
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiguard.model import Finding, ScanResult, Severity
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 # GitLab's scale: info, minor, major, critical, blocker.
 _SEVERITY = {
@@ -45,3 +48,8 @@ def _issue(finding: Finding) -> dict[str, Any]:
         "severity": severity,
         "location": {"path": finding.file, "lines": {"begin": finding.line}},
     }
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format gitlab-codequality` (aiguard/outputs/__init__.py)."""
+    return render_codequality(result)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,6 +11,9 @@ from aiguard.billing.summary import billing_console_lines
 from aiguard.costing.render import cost_console_lines
 from aiguard.model import ScanResult, Severity
 from aiguard.outputs.gate_marks import fixed_lines, gate_counts, gate_marks
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 _COLOURS = {
     Severity.CRITICAL: "magenta",
@@ -64,3 +68,8 @@ def summary_line(result: ScanResult, fail_on: str) -> str:
     if failing:
         return f"{text}; FAILED: {failing} at or above {fail_on}"
     return f"{text}; passed at --fail-on {fail_on}"
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format console` (aiguard/outputs/__init__.py)."""
+    return render_console(result, options.fail_on, options.colour)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from aiguard.model import Finding, ScanResult, Severity
 from aiguard.outputs.facts import end_line, resources_by_location
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 
 def in_github_actions(environ: Mapping[str, str] = os.environ) -> bool:
@@ -57,3 +61,8 @@ def _escape_data(text: str) -> str:
 def _escape_property(text: str) -> str:
     """Escape a property value as @actions/core does (also `:` and `,`)."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format github` (aiguard/outputs/__init__.py)."""
+    return render_github(result, options.fail_on)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -20,6 +20,9 @@ from aiguard.model import BillingSummary, ScanResult, Severity
 from aiguard.outputs.console import summary_line
 from aiguard.outputs.facts import family_of, framework_labels, severity_counts
 from aiguard.paths import builtin_templates_dir
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 SEVERITY_COLOURS = {
     Severity.CRITICAL: "#7b1fa2",
@@ -156,3 +159,8 @@ def _billing(billing: BillingSummary) -> dict[str, Any]:
             ),
         ],
     }
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format html` (aiguard/outputs/__init__.py)."""
+    return render_html(result, options.fail_on)

@@ -7,13 +7,16 @@ same input gives byte-identical output; diffing two reports shows real changes.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from aiguard import __version__
 from aiguard.model import BillingSummary, CostChange, Finding, ScanResult, Severity
 from aiguard.outputs.gate_marks import gate_fields_unset, gate_summary, in_diff_mode
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -107,3 +110,8 @@ def report_schema() -> str:
     """The JSON Schema of the report, as committed in docs/report.schema.json."""
     schema = JsonReport.model_json_schema()
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format json` (aiguard/outputs/__init__.py)."""
+    return render_json(result, options.fail_on)

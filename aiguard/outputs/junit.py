@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from aiguard.model import Finding, ScanResult
 from aiguard.outputs.facts import rules_per_file
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 
 def render_junit(result: ScanResult, fail_on: str) -> str:
@@ -89,3 +93,8 @@ def _describe(finding: Finding) -> str:
     if finding.waiver is not None:
         text += f" (waived: {finding.waiver.reason})"
     return text
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format junit` (aiguard/outputs/__init__.py)."""
+    return render_junit(result, options.fail_on)

@@ -9,10 +9,14 @@ blocks that do not fit are left out with a note saying how many and where the re
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from aiguard.model import BillingSummary, CostChange, Finding, ScanResult, Severity
 from aiguard.outputs.console import summary_line
 from aiguard.outputs.facts import severity_counts
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 GITHUB_COMMENT_LIMIT = 65_536
 _ICONS = {
@@ -275,3 +279,8 @@ def _cell(text: str) -> str:
 def _code(text: str) -> str:
     """Text inside backticks: backticks would end the span early."""
     return text.replace("`", "'").replace("|", "\\|")
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format markdown` (aiguard/outputs/__init__.py)."""
+    return render_markdown(result, options.fail_on)

@@ -9,12 +9,15 @@ byte-identical output.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from aiguard import __version__
 from aiguard.model import Finding, RuleMeta, ScanResult, Severity
 from aiguard.outputs.facts import end_line, family_of, resources_by_location
+
+if TYPE_CHECKING:
+    from aiguard.outputs import ReportOptions
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "aiguard/v1"
@@ -162,3 +165,8 @@ def _result(finding: Finding, rule_index: int, last_line: int) -> dict[str, Any]
             }
         ]
     return result
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """`--format sarif` (aiguard/outputs/__init__.py)."""
+    return render_sarif(result)
