@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "corpus" / "billing"
@@ -82,17 +84,26 @@ def generate(rows: int, kind: str) -> Path:
     return path
 
 
-def measure(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB and standard output of one fresh process."""
+@dataclass(frozen=True)
+class Run:
+    """One fresh process: wall and CPU seconds (with its children) and peak RSS in MB."""
+
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(command: list[str]) -> Run:
+    """Run `command` once in a fresh process."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stdout = process.stdout.read().decode() if process.stdout else ""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         error = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"{command[:4]} failed: {error}")
-    return seconds, usage.ru_maxrss / 1024, stdout
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024)
 
 
 def main() -> None:
@@ -100,9 +111,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--kinds", nargs="+", default=["csv", "parquet"])
     parser.add_argument("--memory-limit", default="1GB")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="Runs of each tool, alternating (default: 5)."
+    )
     args = parser.parse_args()
-    print("| rows | format | file MB | tool | seconds | peak RSS MB |")
-    print("|---|---|---|---|---|---|")
+    print("| rows | format | file MB | tool | median s | range s | CPU s | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|")
     for rows in args.rows:
         for kind in args.kinds:
             path = generate(rows, kind)
@@ -124,10 +138,19 @@ def main() -> None:
                 args.memory_limit,
             ]
             baseline = [sys.executable, "-c", PANDAS, str(path)]
-            for tool, command in (("aiguard billing scan", scan), ("pandas", baseline)):
-                seconds, peak, _ = measure(command)
+            tools = {"aiguard billing scan": scan, "pandas": baseline}
+            runs: dict[str, list[Run]] = {tool: [] for tool in tools}
+            # Alternating runs share the machine's ups and downs (other jobs, caches).
+            for _ in range(args.repeat):
+                for tool, command in tools.items():
+                    runs[tool].append(measure(command))
+            for tool, measured in runs.items():
+                seconds = sorted(r.seconds for r in measured)
                 print(
-                    f"| {rows:,} | {kind} | {size:,.0f} | {tool} | {seconds:.1f} | {peak:,.0f} |",
+                    f"| {rows:,} | {kind} | {size:,.0f} | {tool} "
+                    f"| {statistics.median(seconds):.2f} | {seconds[0]:.2f}-{seconds[-1]:.2f} "
+                    f"| {statistics.median(r.cpu for r in measured):.2f} "
+                    f"| {max(r.peak_mb for r in measured):,.0f} |",
                     flush=True,
                 )
 

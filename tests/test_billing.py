@@ -9,13 +9,16 @@ import gzip
 import json
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from aiguard.billing.normalise import connect
+from aiguard.billing.reader_process import fork_is_safe
 from aiguard.billing.scan import run_billing_scan
+from aiguard.billing.sql import text, timestamp
 from aiguard.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "billing"
@@ -132,6 +135,7 @@ def test_unknown_headers_are_a_parse_finding(tmp_path: Path) -> None:
         (["x.csv", "--source-format", "excel"], "Invalid value for '--source-format'"),
         ([], "Missing argument 'SOURCES...'"),
         (["x.csv", "--opa-url", "http://127.0.0.1:1"], "--opa-url needs --engine opa"),
+        (["x.csv", "--memory-limit", "lots"], "'lots' is not a size such as 512MB or 2GB"),
     ],
 )
 def test_bad_cli_input_exits_2(args: list[str], message: str, in_tmp: Path) -> None:
@@ -146,11 +150,84 @@ def test_bad_cli_input_exits_2(args: list[str], message: str, in_tmp: Path) -> N
 def test_bad_billing_config_exits_2_with_line(in_tmp: Path) -> None:
     (in_tmp / ".aiguard.yaml").write_text("billing:\n  budgets:\n    - {scope: team, monthly: 5}\n")
     shutil.copy(FIXTURES / "azure_mca.csv", in_tmp)
+    # The reader started before the config was read; were it left running, it would
+    # hold the output pipes open and this run would not end.
     done = subprocess.run(
-        ["aiguard", "billing", "scan", "azure_mca.csv"], capture_output=True, text=True
+        ["aiguard", "billing", "scan", "azure_mca.csv"], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 2
     assert ".aiguard.yaml:3:" in done.stderr and "scope" in done.stderr
+
+
+def test_memory_limit_is_an_option_of_the_run_not_of_the_config(in_tmp: Path) -> None:
+    (in_tmp / ".aiguard.yaml").write_text("billing:\n  memory_limit: 2GB\n")
+    shutil.copy(FIXTURES / "azure_mca.csv", in_tmp)
+    done = subprocess.run(
+        ["aiguard", "billing", "scan", "azure_mca.csv"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert ".aiguard.yaml:2:" in done.stderr and "memory_limit" in done.stderr
+
+
+def test_the_reader_is_forked_only_by_a_process_without_regopy_duckdb_or_threads() -> None:
+    # aiguard billing scan at the moment it starts the reader: fork.
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import aiguard.cli, aiguard.billing.command, aiguard.billing.scan\n"
+            "from aiguard.billing.reader_process import fork_is_safe\n"
+            "print(fork_is_safe())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "True"
+    # This test process has imported DuckDB (and the in-process scans above start their
+    # reader as a new interpreter).
+    assert not fork_is_safe()
+
+
+def test_text_reads_values_as_trim_would() -> None:
+    cells = [" a", "a ", "\u00a0a\u3000", "\ta", "NULL", "null", " NULL", "", "  ", "a b", "é"]
+    connection = connect("256MB")
+    connection.execute("CREATE TABLE cells (x VARCHAR)")
+    connection.executemany("INSERT INTO cells VALUES (?)", [[c] for c in [*cells, None]])
+    ours = text("x", {"x": "VARCHAR"})
+    trimmed = "CASE WHEN x IN ('NULL', 'null', 'Null') THEN NULL ELSE nullif(trim(x), '') END"
+    rows = connection.execute(f"SELECT x, {ours}, {trimmed} FROM cells").fetchall()
+    assert [(x, a) for x, a, b in rows if a != b or (a is None) != (b is None)] == []
+    assert [a for _, a, _ in rows] == [
+        "a",
+        "a",
+        "a",
+        "\ta",
+        None,
+        None,
+        "NULL",
+        None,
+        None,
+        "a b",
+        "é",
+        None,
+    ]
+
+
+def test_timestamps_are_utc_whatever_their_offset() -> None:
+    values = ["2026-09-01T23:30:00-05:00", "2026-09-01 23:30:00", "2026-09-01", "x", "NULL"]
+    connection = connect("256MB")
+    connection.execute("CREATE TABLE cells (t VARCHAR)")
+    connection.executemany("INSERT INTO cells VALUES (?)", [[v] for v in values])
+    parsed = timestamp("t", {"t": "VARCHAR"})
+    got = [str(v) for (v,) in connection.execute(f"SELECT {parsed} FROM cells").fetchall()]
+    assert got == [
+        "2026-09-02 04:30:00",
+        "2026-09-01 23:30:00",
+        "2026-09-01 00:00:00",
+        "None",
+        "None",
+    ]
 
 
 def test_cli_json_report_and_exit_code(in_tmp: Path) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 
 import click
 
 from aiguard.billing.formats import FORMATS as SOURCE_FORMATS
+from aiguard.billing.reader_process import DEFAULT_MEMORY_LIMIT, BillingOptions, ReaderProcess
+from aiguard.billing.sources import resolve_exports
 from aiguard.cli_shared import (
     config_option,
     data_option,
@@ -14,9 +18,15 @@ from aiguard.cli_shared import (
     policies_option,
     report_options,
 )
-from aiguard.config import load_config
-from aiguard.engine import OpaOptions
 from aiguard.outputs import pair_outputs
+
+
+def _memory_size(value: str) -> str:
+    """A size DuckDB's memory_limit takes (512MB, 2GB, 1.5GiB); anything else is a usage
+    error here rather than a failure inside the reader."""
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value):
+        raise click.BadParameter(f"{value!r} is not a size such as 512MB or 2GB")
+    return value
 
 
 @click.group("billing")
@@ -34,7 +44,10 @@ def billing() -> None:
 @click.option(
     "--memory-limit",
     metavar="SIZE",
-    help="DuckDB memory limit, e.g. 2GB; larger exports spill to disk (default: config, 1GB).",
+    default=DEFAULT_MEMORY_LIMIT,
+    show_default=True,
+    callback=lambda _context, _parameter, value: _memory_size(value),
+    help="DuckDB memory limit, e.g. 2GB; larger exports spill to disk.",
 )
 @click.option("--threads", type=click.IntRange(min=1), help="DuckDB threads (default: all CPUs).")
 @click.option(
@@ -52,7 +65,7 @@ def billing() -> None:
 def billing_scan(
     sources: tuple[str, ...],
     source_format: str | None,
-    memory_limit: str | None,
+    memory_limit: str,
     threads: int | None,
     engine: str,
     opa_url: str | None,
@@ -66,19 +79,27 @@ def billing_scan(
     """Scan billing exports: files, directories, globs or s3://bucket/prefix URIs."""
     if opa_url and engine != "opa":
         raise click.UsageError("--opa-url needs --engine opa")
-    # Imported here: DuckDB costs every other command (a pre-commit hook) its import time.
-    from aiguard.billing.scan import BillingOptions, run_billing_scan
-
+    # The reader starts first, with what to read: everything it needs for its pass over
+    # the rows comes from the command line. The rest is imported and loaded while
+    # DuckDB reads (aiguard/billing/reader_process.py).
     pairs = pair_outputs(formats, outputs)
-    config = load_config(config_path)
-    threshold = fail_on or config.fail_on
-    result = run_billing_scan(
-        list(sources),
-        config,
-        BillingOptions(source_format, memory_limit, threads),
-        policy_dirs,
-        data_dirs,
-        engine_name=engine,
-        opa=OpaOptions(url=opa_url),
-    )
-    emit_report(result, pairs, threshold)
+    with tempfile.TemporaryDirectory(prefix="aiguard-") as work, ReaderProcess() as reader:
+        files = resolve_exports(list(sources), Path(work))
+        options = BillingOptions(source_format, memory_limit, threads)
+        reader.read(files, options, Path(work) / "spill")
+        from aiguard.billing.scan import finish_billing_scan
+        from aiguard.config import load_config
+        from aiguard.engine import OpaOptions
+
+        config = load_config(config_path)
+        result = finish_billing_scan(
+            reader,
+            files,
+            sources[0],
+            config,
+            policy_dirs,
+            data_dirs,
+            engine_name=engine,
+            opa=OpaOptions(url=opa_url),
+        )
+    emit_report(result, pairs, fail_on or config.fail_on)

@@ -2,10 +2,10 @@
 
 Each file is read lazily (DuckDB streams CSV, gzip, Parquet and JSON lines), its
 format detected from its headers, and its columns mapped to FOCUS by the format's
-SQL. `grouped_table` evaluates that SQL in two stages (see `SourceFile.grouped_sql`):
-what differs per row in one pass over the rows, the rest on the grouped rows, and
-adds each file to the table `grouped`. Memory stays bounded by DuckDB's memory_limit
-rather than by the size of the export.
+SQL, in two stages: `rows_tables` does what differs per row in one pass over the rows
+(`SourceFile.rows_sql`), `grouped_table` the rest on the grouped rows
+(`SourceFile.grouped_sql`) and adds each file to the table `grouped`. Memory stays
+bounded by DuckDB's memory_limit rather than by the size of the export.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from aiguard.billing.formats import (
     SourceFormat,
     detect_format,
 )
-from aiguard.billing.quality import UNCHECKED, mask_sql, source_checks
+from aiguard.billing.quality import UNCHECKED, Check, mask_sql, source_checks
 from aiguard.billing.sql import literal, quote, tag_value_sql, text
 
 # FOCUS columns the aggregates group by; the costs are summed, the rest is per row.
@@ -80,28 +80,30 @@ class SourceFile:
     types: dict[str, str]
     columns: dict[str, FocusColumn]
     header_lines: int  # lines before the first data row (1 for CSV, 0 otherwise)
+    csv_dialect: str | None = None  # read_csv's options, for a CSV
 
-    def grouped_sql(self, tag_keys: list[str]) -> str:
-        """The file grouped in one streaming pass, as FOCUS columns (see module docstring).
-
-        Stage 1 reads each row once: it parses the costs and the day, computes the
-        checks that need the row, and groups by the raw columns the other FOCUS columns
-        are made of (tags as their text), plus, as a second grouping set of the same
-        scan, by resource. Stage 2 turns the few grouped rows into FOCUS columns, parses
-        the tags and runs the remaining checks, weighted by their row counts.
-        """
-        columns = self.columns
+    def _keys_and_checks(self) -> tuple[list[str], list[Check | None], list[Check | None]]:
+        """The raw columns the grouped FOCUS columns are made of, and the checks of each
+        stage (None where the check runs in the other stage; see `mask_sql`)."""
         keys = sorted(
             {
                 raw
                 for name in (*DIMENSIONS, "Tags")
-                for raw in referenced_columns(columns[name].sql)
+                for raw in referenced_columns(self.columns[name].sql)
                 if raw in self.types
             }
         )
         checks = source_checks(self)
         row_checks = [c if c.column not in keys else None for c in checks]
         group_checks = [c if c.column in keys else None for c in checks]
+        return keys, row_checks, group_checks
+
+    def rows_sql(self) -> str:
+        """Stage 1, the one pass over the rows: parse the costs and the day, run the
+        checks that need the row, and group by the raw key columns (tags as their text)
+        plus, as a second grouping set of the same scan, by resource."""
+        columns = self.columns
+        keys, row_checks, _ = self._keys_and_checks()
         key_list = ", ".join(quote(k) for k in keys)
         billed = columns["BilledCost"].sql
         start, effective = columns["ChargePeriodStart"].sql, columns["EffectiveCost"].sql
@@ -121,7 +123,7 @@ class SourceFile:
             f"CAST({_renamed(columns['ResourceId'].sql, texts)} AS VARCHAR) AS aiguard_resource "
             f"FROM {_with_texts(self.raw_sql, texts)}"
         )
-        stage1 = (
+        return (
             f"SELECT {key_list + ',' if keys else ''} aiguard_day, aiguard_row_mask, "
             "aiguard_resource, GROUPING(aiguard_resource) AS by_dimensions, "
             "count(*) AS rows, exact_sum(coalesce(aiguard_billed, 0)) AS billed_cost, "
@@ -133,22 +135,32 @@ class SourceFile:
             f"GROUP BY GROUPING SETS (({key_list + ',' if keys else ''} aiguard_day, "
             "aiguard_row_mask), (aiguard_resource))"
         )
+
+    def grouped_sql(self, rows_table: str, tag_keys: list[str]) -> str:
+        """Stage 2, on the few grouped rows of stage 1 (`rows_table`): the FOCUS columns,
+        the parsed tags and the remaining checks, weighted by their row counts."""
+        columns = self.columns
+        _, _, group_checks = self._keys_and_checks()
         tags = columns["Tags"].sql
+        group_mask = mask_sql(group_checks, [(tags, "aiguard_tags")])
+        dimensions = [columns[name].sql for name in DIMENSIONS]
+        # Each key's text once per group, as in stage 1.
+        key_texts = _row_texts(self.types, [*dimensions, tags, group_mask])
         parts = [
-            f"CAST({columns[name].sql} AS {FOCUS_TYPES[name]}) AS {quote(name)}"
-            for name in DIMENSIONS
+            f"CAST({_renamed(sql, key_texts)} AS {FOCUS_TYPES[name]}) AS {quote(name)}"
+            for name, sql in zip(DIMENSIONS, dimensions, strict=True)
         ]
         parts += [f'{tag_value_sql(k, "aiguard_tags")} AS "tag:{k}"' for k in tag_keys]
         parts += [
             "aiguard_day AS day",
             f"{literal(self.display)} AS x_File",
-            f"aiguard_row_mask | ({mask_sql(group_checks, [(tags, 'aiguard_tags')])}) AS dq_mask",
+            f"aiguard_row_mask | ({_renamed(group_mask, key_texts)}) AS dq_mask",
             "aiguard_resource AS ResourceId",
             "by_dimensions, rows, billed_cost, cost, unused_commitment",
         ]
         return (
-            f"SELECT {', '.join(parts)} FROM (SELECT *, CAST({tags} AS MAP(VARCHAR, VARCHAR)) "
-            f"AS aiguard_tags FROM ({stage1}))"
+            f"SELECT {', '.join(parts)} FROM (SELECT *, CAST({_renamed(tags, key_texts)} AS "
+            f"MAP(VARCHAR, VARCHAR)) AS aiguard_tags FROM {_with_texts(rows_table, key_texts)})"
         )
 
 
@@ -189,6 +201,7 @@ def connect(
     """An in-memory DuckDB that spills to `temp_dir` rather than exceed `memory_limit`."""
     connection = duckdb.connect(":memory:")
     connection.execute("SET TimeZone = 'UTC'")
+    connection.execute("SET enable_progress_bar = false")
     connection.execute(f"SET memory_limit = {literal(memory_limit)}")
     if threads:
         connection.execute(f"SET threads = {int(threads)}")
@@ -202,43 +215,81 @@ def connect(
     )
     # Keeps row_number() OVER () in file order for the data-quality example rows.
     connection.execute("SET preserve_insertion_order = true")
+    # The grouping_sets optimizer feeds each grouping set of `rows_sql` its own copy
+    # of the rows; without it one hash aggregate fills both sets in one pass, the same
+    # rows at a third less CPU (measured on a 1M-row export, docs in benchmarks/README.md).
+    connection.execute("SET disabled_optimizers = 'grouping_sets'")
     return connection
 
 
-def _raw_sql(path: str, numbers: tuple[str, ...] = ()) -> tuple[str, int]:
+def _csv_sql(path: str, dialect: str, types: dict[str, str]) -> str:
+    """`path` read with the sniffed `dialect` and these column types, in file order."""
+    columns = ", ".join(f"{literal(name)}: {literal(kind)}" for name, kind in types.items())
+    return f"read_csv({literal(path)}, {dialect}, columns = {{{columns}}})"
+
+
+def _sniff_csv(connection: duckdb.DuckDBPyConnection, path: str) -> tuple[str, dict[str, str], int]:
+    """The CSV's dialect as read_csv options, its columns (as text) and the lines before
+    its first row. Sniffed once: every later read passes the options with auto_detect
+    off instead of sniffing the first 20,480 rows again."""
+    delimiter, quote_char, escape, new_line, comment, skip, columns = connection.execute(
+        "SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, Columns "
+        f"FROM sniff_csv({literal(path)}, header = true, all_varchar = true)"
+    ).fetchall()[0]
+
+    def option(value: str) -> str:
+        return literal("" if value == "(empty)" else value)
+
+    dialect = (
+        f"auto_detect = false, header = true, delim = {option(delimiter)}, "
+        f"quote = {option(quote_char)}, escape = {option(escape)}, "
+        f"new_line = {option(new_line)}, skip = {int(skip)}"
+    )
+    if comment != "(empty)":
+        dialect += f", comment = {option(comment)}"
+    types = {str(c["name"]): "VARCHAR" for c in columns}
+    return dialect, types, 1 + int(skip)
+
+
+def _json_lines_sql(path: str) -> str:
+    fields = [
+        f"json_extract_string(json, {literal(p)}) AS {quote(n)}" for n, p in GCP_JSON_FIELDS.items()
+    ]
+    fields += [f"CAST(json_extract(json, '$.{n}') AS VARCHAR) AS {n}" for n in GCP_JSON_NESTED]
+    source = f"read_json_objects({literal(path)}, format = 'newline_delimited')"
+    return f"(SELECT {', '.join(fields)} FROM {source})"
+
+
+def _columns(
+    connection: duckdb.DuckDBPyConnection, path: str
+) -> tuple[str, dict[str, str], int, str | None]:
+    """How to read `path`: its FROM expression, column types, lines before the first
+    row, and for a CSV its dialect."""
     name = path.lower()
     if name.endswith(".parquet"):
-        return f"read_parquet({literal(path)}, hive_partitioning = true)", 0
+        raw_sql = f"read_parquet({literal(path)}, hive_partitioning = true)"
+        described = connection.execute(f"DESCRIBE SELECT * FROM {raw_sql}").fetchall()
+        return raw_sql, {str(r[0]): str(r[1]) for r in described}, 0, None
     if name.endswith((".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")):
-        fields = [
-            f"json_extract_string(json, {literal(p)}) AS {quote(n)}"
-            for n, p in GCP_JSON_FIELDS.items()
-        ]
-        fields += [f"CAST(json_extract(json, '$.{n}') AS VARCHAR) AS {n}" for n in GCP_JSON_NESTED]
-        source = f"read_json_objects({literal(path)}, format = 'newline_delimited')"
-        return f"(SELECT {', '.join(fields)} FROM {source})", 0
-    options = "header = true, all_varchar = true, sample_size = 20480"
-    if numbers:
-        typed = ", ".join(f"{literal(name)}: 'DOUBLE'" for name in numbers)
-        options += f", types = {{{typed}}}"
-    return f"read_csv({literal(path)}, {options})", 1
+        raw_sql = _json_lines_sql(path)
+        described = connection.execute(f"DESCRIBE SELECT * FROM {raw_sql}").fetchall()
+        # The columns come from our flattening, so look at the data for those present.
+        sample = connection.execute(f"SELECT * FROM {raw_sql} LIMIT 50").fetchall()
+        present = {i for i in range(len(described)) if any(r[i] is not None for r in sample)}
+        types = {str(r[0]): str(r[1]) for i, r in enumerate(described) if i in present}
+        return raw_sql, types, 0, None
+    dialect, types, header_lines = _sniff_csv(connection, path)
+    return _csv_sql(path, dialect, types), types, header_lines, dialect
 
 
 def open_source(
     connection: duckdb.DuckDBPyConnection, path: str, display: str, format_name: str | None
 ) -> SourceFile:
     """Read `path`'s header, detect (or take) its format, and map its columns."""
-    raw_sql, header_lines = _raw_sql(path)
     try:
-        described = connection.execute(f"DESCRIBE SELECT * FROM {raw_sql}").fetchall()
+        raw_sql, types, header_lines, dialect = _columns(connection, path)
     except duckdb.Error as exc:
         raise SourceError(f"cannot read the export: {_first_line(exc)}") from exc
-    types = {str(row[0]): str(row[1]) for row in described}
-    if raw_sql.startswith("(SELECT json_extract"):
-        # JSON lines: the columns come from our flattening, so look at the data instead.
-        sample = connection.execute(f"SELECT * FROM {raw_sql} LIMIT 50").fetchall()
-        present = {name for i, name in enumerate(types) if any(r[i] is not None for r in sample)}
-        types = {name: kind for name, kind in types.items() if name in present}
     fmt = FORMATS[format_name] if format_name else detect_format(set(types))
     if fmt is None:
         shown = ", ".join(list(types)[:8])
@@ -249,7 +300,7 @@ def open_source(
     if not fmt.detect(set(types)):
         raise SourceError(f"the headers do not match --source-format {fmt.name}")
     columns = fmt.columns(types)
-    return SourceFile(path, display, fmt, raw_sql, types, columns, header_lines)
+    return SourceFile(path, display, fmt, raw_sql, types, columns, header_lines, dialect)
 
 
 def typed_source(source: SourceFile) -> SourceFile | None:
@@ -262,7 +313,7 @@ def typed_source(source: SourceFile) -> SourceFile | None:
     value is still reported. Timestamps stay text: a typed read would accept values
     without a time zone, which the checks report.
     """
-    if not source.header_lines:
+    if source.csv_dialect is None:
         return None
     numbers = tuple(
         column.raw
@@ -271,26 +322,27 @@ def typed_source(source: SourceFile) -> SourceFile | None:
     )
     if not numbers:
         return None
-    raw_sql, _ = _raw_sql(source.path, numbers)
     types = source.types | dict.fromkeys(numbers, "DOUBLE")
+    raw_sql = _csv_sql(source.path, source.csv_dialect, types)
     columns = source.format.columns(types)
     return replace(source, raw_sql=raw_sql, types=types, columns=columns)
 
 
-def grouped_table(
-    connection: duckdb.DuckDBPyConnection, sources: list[SourceFile], tag_keys: list[str]
+def rows_tables(
+    connection: duckdb.DuckDBPyConnection, sources: list[SourceFile]
 ) -> list[SourceFile]:
-    """Create the table `grouped`: every source's rows, grouped, as FOCUS columns.
+    """Stage 1 of every source (`SourceFile.rows_sql`) into the table `rows_<i>`.
 
-    Returns the sources as read: a CSV's costs typed where its values allow
-    (`typed_source`), as text otherwise."""
+    Needs no settings, so the reader runs it before they arrive. Returns the sources as
+    read: a CSV's costs typed where its values allow (`typed_source`), as text otherwise.
+    """
     read: list[SourceFile] = []
-    for source in sources:
-        statement = "INSERT INTO grouped " if read else "CREATE OR REPLACE TEMP TABLE grouped AS "
+    for i, source in enumerate(sources):
+        statement = f"CREATE OR REPLACE TEMP TABLE {_rows_table(i)} AS "
         typed = typed_source(source)
         if typed is not None:
             try:
-                connection.execute(statement + typed.grouped_sql(tag_keys))
+                connection.execute(statement + typed.rows_sql())
             except duckdb.Error:
                 # A value that is no number (a conversion error): read as text, where
                 # the checks see it; any other error recurs there as it always did.
@@ -298,9 +350,23 @@ def grouped_table(
             else:
                 read.append(typed)
                 continue
-        connection.execute(statement + source.grouped_sql(tag_keys))
+        connection.execute(statement + source.rows_sql())
         read.append(source)
     return read
+
+
+def grouped_table(
+    connection: duckdb.DuckDBPyConnection, sources: list[SourceFile], tag_keys: list[str]
+) -> None:
+    """Create the table `grouped`: stage 2 of every source read by `rows_tables`."""
+    for i, source in enumerate(sources):
+        statement = "INSERT INTO grouped " if i else "CREATE OR REPLACE TEMP TABLE grouped AS "
+        connection.execute(statement + source.grouped_sql(_rows_table(i), tag_keys))
+        connection.execute(f"DROP TABLE {_rows_table(i)}")
+
+
+def _rows_table(index: int) -> str:
+    return f"rows_{index}"
 
 
 def _first_line(exc: Exception) -> str:

@@ -35,13 +35,15 @@ class QualityProblem:
 
 
 @dataclass(frozen=True)
-class _Check:
+class Check:
+    """One data-quality check of one raw column: the condition of a bad value."""
+
     column: str
     condition: str
     explain: str  # "{n}", "{example}" and "{row}" are filled in
 
 
-def _checks(column: FocusColumn, types: dict[str, str]) -> list[_Check]:
+def _checks(column: FocusColumn, types: dict[str, str]) -> list[Check]:
     raw = column.raw
     if raw is None:
         return []
@@ -51,7 +53,7 @@ def _checks(column: FocusColumn, types: dict[str, str]) -> list[_Check]:
     checks = []
     if not typed:
         checks.append(
-            _Check(
+            Check(
                 raw,
                 is_null_text(raw),
                 "holds the text NULL in {n} rows (first at {row}); read as empty",
@@ -59,7 +61,7 @@ def _checks(column: FocusColumn, types: dict[str, str]) -> list[_Check]:
         )
     if column.kind == "number" and not typed:
         checks.append(
-            _Check(
+            Check(
                 raw,
                 f"{value} IS NOT NULL AND ({column.sql}) IS NULL",
                 "{example} is not a number in {n} rows (first at {row}); those rows count 0 here",
@@ -68,15 +70,15 @@ def _checks(column: FocusColumn, types: dict[str, str]) -> list[_Check]:
     elif column.kind == "timestamp" and not typed:
         parsed = column.sql
         checks += [
-            _Check(
+            Check(
                 raw,
                 f"{value} IS NOT NULL AND ({parsed}) IS NULL",
                 "{example} is not a date or timestamp in {n} rows (first at {row}); "
                 "those rows count in the totals but in no period or day",
             ),
-            _Check(
+            Check(
                 raw,
-                f"length({value}) > 10 AND NOT (suffix(upper({value}), 'Z') "
+                f"length({value}) > 10 AND NOT (suffix({value}, 'Z') OR suffix({value}, 'z') "
                 f"OR {value}[-6] IN ('+', '-') OR {value}[-5] IN ('+', '-'))",
                 "timestamp {example} has no time zone in {n} rows (first at {row}); read as UTC",
             ),
@@ -85,12 +87,12 @@ def _checks(column: FocusColumn, types: dict[str, str]) -> list[_Check]:
         canonical = ", ".join(literal(v) for v in column.values)
         lowered = ", ".join(literal(v.lower()) for v in column.values)
         checks += [
-            _Check(
+            Check(
                 raw,
                 f"{value} NOT IN ({canonical}) AND lower({value}) IN ({lowered})",
                 "{example} is not in FOCUS case in {n} rows (first at {row}); read in FOCUS case",
             ),
-            _Check(
+            Check(
                 raw,
                 f"lower({value}) NOT IN ({lowered})",
                 "{example} is not a FOCUS value in {n} rows (first at {row}); kept as written",
@@ -98,13 +100,13 @@ def _checks(column: FocusColumn, types: dict[str, str]) -> list[_Check]:
         ]
     elif column.kind == "tags":
         checks += [
-            _Check(
+            Check(
                 raw,
                 f"{value} IS NOT NULL AND ({column.sql}) IS NULL",
                 "{example} is not a tag object in {n} rows (first at {row}); "
                 "those rows count as untagged",
             ),
-            _Check(
+            Check(
                 raw,
                 f"contains(array_to_string(map_keys({column.sql}), '|'), ' ')",
                 "tag keys with spaces in {n} rows (first at {row}, {example}); matched trimmed, "
@@ -114,7 +116,7 @@ def _checks(column: FocusColumn, types: dict[str, str]) -> list[_Check]:
     return checks
 
 
-def source_checks(source: SourceFile) -> list[_Check]:
+def source_checks(source: SourceFile) -> list[Check]:
     """The checks of one file, in the order of the bits of its `dq_mask`."""
     checks = [
         check
@@ -133,7 +135,7 @@ UNCHECKED = ("ListCost", "ChargePeriodEnd")
 MAX_CHECKS = 63  # bits of a BIGINT mask
 
 
-def mask_sql(checks: list[_Check | None], renames: Iterable[tuple[str, str]] = ()) -> str:
+def mask_sql(checks: list[Check | None], renames: Iterable[tuple[str, str]] = ()) -> str:
     """A BIGINT with bit i set when check i finds a problem in the row; None skips a bit
     (the check runs in the other stage). `rename` swaps an expression for a column that
     already holds its value (the parsed tags)."""
@@ -191,7 +193,7 @@ def problems_from_masks(
 
 
 def _first_example(
-    connection: duckdb.DuckDBPyConnection, source: SourceFile, check: _Check
+    connection: duckdb.DuckDBPyConnection, source: SourceFile, check: Check
 ) -> tuple[int, str]:
     """The line (CSV, with its header) or row of the first value that fails `check`."""
     found = connection.execute(

@@ -1,20 +1,22 @@
-"""The DuckDB half of a billing scan, run in its own process (`python -m`).
+"""The DuckDB half of a billing scan, run in its own process.
 
 Why a process of its own: regopy's shared library (the embedded Rego engine) exports
 its own allocator and RE2 symbols. In a process that loaded regopy first, DuckDB
 measured 2.8 GB peak RSS instead of 0.12 GB on a 1M-row export, and
 `regexp_replace` aborted the process (free(): invalid pointer). Importing DuckDB
-first avoids both, and a fresh interpreter that imports nothing but this module is
-the one place where that order is guaranteed (a CLI process has long imported the
-engine by the time it parses options). The request and the answer are JSON.
+first avoids both, and a process of its own that has not loaded regopy is the one
+place where that order is guaranteed: forked from a command that has loaded neither
+regopy nor DuckDB yet, or a new interpreter (`python -m aiguard.billing.reader`).
+The requests and the answer are JSON lines (aiguard/billing/reader_process.py).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TextIO
 
 import duckdb
 
@@ -25,12 +27,24 @@ from aiguard.billing.aggregate import (
     quality_masks,
     top_resources,
 )
-from aiguard.billing.normalise import SourceError, SourceFile, connect, grouped_table, open_source
+from aiguard.billing.normalise import (
+    SourceError,
+    SourceFile,
+    connect,
+    grouped_table,
+    open_source,
+    rows_tables,
+)
 from aiguard.billing.quality import problems_from_masks
 
 
-def read_exports(request: dict[str, Any]) -> dict[str, Any]:
-    """Read, check, normalise and aggregate the files of `request` in this process."""
+def read_exports(
+    request: dict[str, Any], settings_request: Callable[[], dict[str, Any]]
+) -> dict[str, Any]:
+    """Read, check, normalise and aggregate the files of `request` in this process.
+
+    The pass over the rows needs no settings; `settings_request` is called for them
+    after it, so that the scanning process can load them meanwhile."""
     connection = connect(request["memory_limit"], request["threads"], request["spill"])
     sources: list[SourceFile] = []
     unreadable: list[dict[str, str]] = []
@@ -45,14 +59,16 @@ def read_exports(request: dict[str, Any]) -> dict[str, Any]:
             sources.append(source)
         aggregate = None
         if sources:
-            settings = request["settings"]
-            sources = grouped_table(connection, sources, cube_tag_keys(settings))
+            sources = rows_tables(connection, sources)
+            later = settings_request()
+            settings, provider_keys = later["settings"], later["provider_keys"]
+            grouped_table(connection, sources, cube_tag_keys(settings))
             tag_keys = build_cube(connection, settings)
             masks = quality_masks(connection)
             for source in sources:
                 found = problems_from_masks(connection, source, masks.get(source.display, {}))
                 problems += [asdict(p) for p in found]
-            aggregate = aggregates(connection, settings, tag_keys, request["provider_keys"])
+            aggregate = aggregates(connection, settings, tag_keys, provider_keys)
             aggregate["top_resources"] = top_resources(connection)
             aggregate["formats"] = sorted({s.format.name for s in sources})
     except duckdb.Error as exc:
@@ -63,5 +79,15 @@ def read_exports(request: dict[str, Any]) -> dict[str, Any]:
     return {"unreadable": unreadable, "problems": problems, "aggregate": aggregate}
 
 
+def serve(requests: TextIO, answers: TextIO) -> None:
+    """Answer the two requests of aiguard/billing/reader_process.py, one JSON line each."""
+    read_request = json.loads(requests.readline())
+    answer = read_exports(read_request, lambda: json.loads(requests.readline()))
+    json.dump(answer, answers, default=str)
+
+
 if __name__ == "__main__":
-    json.dump(read_exports(json.loads(sys.stdin.read())), sys.stdout, default=str)
+    try:
+        serve(sys.stdin, sys.stdout)
+    except KeyboardInterrupt:  # Ctrl-C reached the whole process group; the command reports it
+        sys.exit(130)

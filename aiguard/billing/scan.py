@@ -8,22 +8,17 @@ selects nothing else.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aiguard.billing.files import local_files
 from aiguard.billing.quality import QualityProblem
-from aiguard.billing.s3 import fetch
+from aiguard.billing.reader_process import BillingOptions, ReaderProcess
+from aiguard.billing.sources import resolve_exports
 from aiguard.config import Config
-from aiguard.engine import OpaOptions, create_engine
-from aiguard.errors import UsageError
+from aiguard.engine import Engine, OpaOptions, Violation, create_engine
 from aiguard.findings import (
     BILLING_DATA_QUALITY_RULE,
     PARSE_RULE,
@@ -49,15 +44,6 @@ PROVIDER_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class BillingOptions:
-    """How to read the exports: a forced format, and DuckDB's resources."""
-
-    source_format: str | None = None
-    memory_limit: str | None = None
-    threads: int | None = None
-
-
 def billing_rules(config: Config, extra_policy_dirs: Iterable[Path]) -> tuple[Any, list[RuleMeta]]:
     """The policy set and the rules of it that judge billing aggregates."""
     policy_set = load_policy_set(config, extra_policy_dirs)
@@ -77,54 +63,63 @@ def billing_data(config: Config, extra_data_dirs: Iterable[Path]) -> dict[str, A
 def run_billing_scan(
     arguments: list[str],
     config: Config,
-    options: BillingOptions = BillingOptions(),
+    options: BillingOptions | None = None,
     extra_policy_dirs: Iterable[Path] = (),
     extra_data_dirs: Iterable[Path] = (),
     engine_name: str = "embedded",
     opa: OpaOptions | None = None,
 ) -> ScanResult:
-    """Scan the exports named by `arguments` (files, directories, globs, s3:// URIs)."""
-    data = billing_data(config, extra_data_dirs)
-    settings = data["aiguard"]["config"]["billing"]
-    findings: list[Finding] = []
-    with tempfile.TemporaryDirectory(prefix="aiguard-billing-") as work:
-        files = _resolve(arguments, Path(work))
-        reader = start_reader(
-            {
-                "files": [(str(path), display) for path, display in files],
-                "source_format": options.source_format,
-                "memory_limit": options.memory_limit or config.billing.memory_limit,
-                "threads": options.threads,
-                "spill": str(Path(work) / "spill"),
-                "settings": settings,
-                "provider_keys": PROVIDER_KEYS,
-            },
-            Path(work),
+    """Scan the exports named by `arguments` (files, directories, globs, s3:// URIs).
+
+    `aiguard billing scan` runs the same steps, but loads its configuration after the
+    reader has its first request (aiguard/billing/command.py)."""
+    with tempfile.TemporaryDirectory(prefix="aiguard-") as work, ReaderProcess() as reader:
+        files = resolve_exports(arguments, Path(work))
+        reader.read(files, options or BillingOptions(), Path(work) / "spill")
+        return finish_billing_scan(
+            reader,
+            files,
+            arguments[0],
+            config,
+            extra_policy_dirs,
+            extra_data_dirs,
+            engine_name,
+            opa,
         )
-        # The policies load while DuckDB reads the exports.
-        policy_set, rules = billing_rules(config, extra_policy_dirs)
-        answer = finish_reader(reader)
-    findings += [_parse_finding(u["file"], u["message"]) for u in answer["unreadable"]]
-    problems = [QualityProblem(**p) for p in answer["problems"]]
-    aggregate = answer["aggregate"]
+
+
+def finish_billing_scan(
+    reader: ReaderProcess,
+    files: list[tuple[Path, str]],
+    label: str,
+    config: Config,
+    extra_policy_dirs: Iterable[Path] = (),
+    extra_data_dirs: Iterable[Path] = (),
+    engine_name: str = "embedded",
+    opa: OpaOptions | None = None,
+) -> ScanResult:
+    """The rest of a scan whose reader is reading `files`: its settings, the guardrails
+    and the findings. `label` names the scan in the guardrails' findings."""
+    data = billing_data(config, extra_data_dirs)
+    reader.send_settings(data["aiguard"]["config"]["billing"], PROVIDER_KEYS)
+    # The policies load into the engine while DuckDB reads the exports.
+    policy_set, rules = billing_rules(config, extra_policy_dirs)
+    engine = create_engine(engine_name, 1, opa) if rules else None
+    try:
+        if engine is not None:
+            engine.load(policy_set.engine_modules(), data)
+        answer = reader.answer()
+        aggregate = answer["aggregate"]
+        violations = []
+        if engine is not None and aggregate is not None:
+            violations = _evaluate(engine, rules, aggregate, label)
+    finally:
+        if engine is not None:
+            engine.close()
+    findings = [_parse_finding(u["file"], u["message"]) for u in answer["unreadable"]]
     if aggregate is None:
         return _result(apply_tool_rule_settings(findings, config), files, rules, None)
 
-    label = arguments[0]
-    aggregate["source"] = label
-    packages = [r.package for r in rules]
-    document = {
-        "billing": aggregate,
-        "context": {"unit": label, "format": "billing", "rules": packages},
-    }
-    violations: list[Any] = []
-    if packages:
-        engine = create_engine(engine_name, 1, opa)
-        try:
-            engine.load(policy_set.engine_modules(), data)
-            violations = engine.evaluate([document])[0]
-        finally:
-            engine.close()
     overrides = {rule_id: o.severity for rule_id, o in config.rules.items() if o.severity}
     for violation in violations:
         rule = policy_set.rules[violation.rule]
@@ -142,50 +137,22 @@ def run_billing_scan(
                 frameworks=rule.frameworks,
             )
         )
-    findings += [_quality_finding(p) for p in problems]
+    findings += [_quality_finding(QualityProblem(**p)) for p in answer["problems"]]
     findings = apply_tool_rule_settings(findings, config)
     return _result(findings, files, rules, _summary(aggregate))
 
 
-def start_reader(request: dict[str, Any], work: Path) -> subprocess.Popen[str]:
-    """Start the DuckDB half in a fresh interpreter (aiguard/billing/reader.py says why);
-    it reads the request from a file, so it runs on while this process goes on."""
-    request_file = work / "request.json"
-    request_file.write_text(json.dumps(request), encoding="utf-8")
-    with request_file.open(encoding="utf-8") as stdin:
-        return subprocess.Popen(
-            [sys.executable, "-m", "aiguard.billing.reader"],
-            stdin=stdin,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-
-def finish_reader(reader: subprocess.Popen[str]) -> dict[str, Any]:
-    """The reader's answer; its failure as an error, not a silent empty scan."""
-    stdout, stderr = reader.communicate()
-    if reader.returncode != 0:
-        raise RuntimeError(f"the billing reader failed: {stderr.strip()[-2000:]}")
-    answer: dict[str, Any] = json.loads(stdout)
-    if "error" in answer:
-        raise UsageError(answer["error"])
-    return answer
-
-
-def _resolve(arguments: list[str], work: Path) -> list[tuple[Path, str]]:
-    files: list[tuple[Path, str]] = []
-    for argument in arguments:
-        if argument.startswith("s3://"):
-            found = fetch(argument, work / "s3")
-        else:
-            found = [(p, p.as_posix()) for p in local_files(argument)]
-        if not found:
-            raise UsageError(
-                f"no billing export files (.csv, .csv.gz, .parquet, .jsonl) at {argument}"
-            )
-        files += found
-    return files
+def _evaluate(
+    engine: Engine, rules: list[RuleMeta], aggregate: dict[str, Any], label: str
+) -> list[Violation]:
+    """The guardrails' violations: ONE input document, the aggregates of every export."""
+    aggregate["source"] = label
+    packages = [r.package for r in rules]
+    document = {
+        "billing": aggregate,
+        "context": {"unit": label, "format": "billing", "rules": packages},
+    }
+    return engine.evaluate([document])[0]
 
 
 def _parse_finding(display: str, message: str) -> Finding:

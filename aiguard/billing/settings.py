@@ -68,11 +68,10 @@ class BillingSettings(BaseModel):
     tag_keys: list[str] | None = None
     thresholds: Thresholds = Field(default_factory=Thresholds)
     anomaly: Anomaly = Field(default_factory=Anomaly)
-    memory_limit: str = Field(default="1GB", pattern=r"^\d+(\.\d+)?\s*[KMGT]i?B$")
 
     def as_data(self) -> dict[str, object]:
         """What overrides rules/billing.yaml: only what the user set."""
-        return self.model_dump(exclude_none=True, exclude={"memory_limit"})
+        return self.model_dump(exclude_none=True)
 
 
 def model_at(loc: tuple[str | int, ...]) -> type[BaseModel]:
