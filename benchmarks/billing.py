@@ -124,7 +124,7 @@ def main() -> None:
             scan = [
                 sys.executable,
                 "-c",
-                "from aiguard.cli import main; main()",
+                "from aiguard.cli import run; run()",
                 "billing",
                 "scan",
                 str(path),

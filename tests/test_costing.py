@@ -192,7 +192,7 @@ def test_json_report_carries_the_cost_and_matches_the_schema(tmp_path: Path) -> 
 
 def aiguard(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from aiguard.cli import main; main()", *args],
+        [sys.executable, "-c", "from aiguard.cli import run; run()", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
