@@ -20,6 +20,7 @@ from aiguard.outputs import FORMATS, ReportOptions, write_reports
 if TYPE_CHECKING:
     from aiguard.model import ScanResult
 
+OptionDecorator = Callable[[Callable[..., None]], Callable[..., None]]
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
 
@@ -70,6 +71,34 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
     ):
         command = option(command)
     return command
+
+
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(["embedded", "opa"]),
+    default="embedded",
+    show_default=True,
+    help="Policy engine: regopy in-process, or a real OPA server (docs/engines.md).",
+)
+opa_url_option = click.option(
+    "--opa-url",
+    metavar="URL",
+    help="OPA server to evaluate on (default with --engine opa: start `opa run --server`).",
+)
+
+
+def output_file_option(
+    description: str | None = None, default: Path | None = None
+) -> OptionDecorator:
+    """--output/-o: the file a command writes (a report, a bundle, a baseline)."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=default,
+        show_default=default is not None,
+        help=description,
+    )
 
 
 listing_format_option = click.option(

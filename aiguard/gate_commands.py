@@ -13,7 +13,12 @@ import click
 from pydantic import BaseModel, Field
 
 from aiguard.baseline import apply_baseline, baseline_of, load_baseline, render_baseline
-from aiguard.cli_shared import config_option, listing_format_option, policies_option
+from aiguard.cli_shared import (
+    config_option,
+    listing_format_option,
+    output_file_option,
+    policies_option,
+)
 from aiguard.config import Config, load_config
 from aiguard.diffmode import Scanner, diff_scan
 from aiguard.discover import discover
@@ -86,14 +91,7 @@ def baseline_group() -> None:
 
 @baseline_group.command("create")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=Path(".aiguard-baseline.json"),
-    show_default=True,
-    help="Where to write the baseline.",
-)
+@output_file_option("Where to write the baseline.", default=Path(".aiguard-baseline.json"))
 @config_option
 @policies_option
 def baseline_create(

@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from aiguard.bundle import scan_bundle
-from aiguard.cli_shared import config_option, data_option, listing_format_option, policies_option
+from aiguard.cli_shared import (
+    config_option,
+    data_option,
+    listing_format_option,
+    output_file_option,
+    policies_option,
+)
 from aiguard.config import load_config
 from aiguard.errors import UsageError
 from aiguard.findings import TOOL_RULES
@@ -20,14 +26,7 @@ from aiguard.rules_doc import render_rules_markdown
 
 
 @click.command("bundle")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("aiguard-bundle.tar.gz"),
-    show_default=True,
-    help="Where to write the bundle.",
-)
+@output_file_option("Where to write the bundle.", default=Path("aiguard-bundle.tar.gz"))
 @policies_option
 @data_option
 @config_option
@@ -108,12 +107,7 @@ def policies_show(rule_id: str, config_path: Path | None, policy_dirs: tuple[Pat
 
 
 @policies.command("docs")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write to this file instead of standard output (docs/rules.md).",
-)
+@output_file_option("Write to this file instead of standard output (docs/rules.md).")
 def policies_docs(output: Path | None) -> None:
     """The rule reference in Markdown: a table per family, the EU AI Act article map."""
     rules = load_policies(builtin_policies_dir(), []).rules.values()

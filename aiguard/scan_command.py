@@ -10,6 +10,8 @@ from aiguard.cli_shared import (
     config_option,
     data_option,
     emit_report,
+    engine_option,
+    opa_url_option,
     policies_option,
     report_options,
 )
@@ -28,18 +30,8 @@ from aiguard.scan import run_scan
 @report_options
 @policies_option
 @data_option
-@click.option(
-    "--engine",
-    type=click.Choice(["embedded", "opa"]),
-    default="embedded",
-    show_default=True,
-    help="Policy engine: regopy in-process, or a real OPA server (docs/engines.md).",
-)
-@click.option(
-    "--opa-url",
-    metavar="URL",
-    help="OPA server to evaluate on (default with --engine opa: start `opa run --server`).",
-)
+@engine_option
+@opa_url_option
 @click.option(
     "--opa-token",
     metavar="TOKEN",

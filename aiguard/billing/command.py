@@ -15,6 +15,8 @@ from aiguard.cli_shared import (
     config_option,
     data_option,
     emit_report,
+    engine_option,
+    opa_url_option,
     policies_option,
     report_options,
 )
@@ -50,14 +52,8 @@ def billing() -> None:
     help="DuckDB memory limit, e.g. 2GB; larger exports spill to disk.",
 )
 @click.option("--threads", type=click.IntRange(min=1), help="DuckDB threads (default: all CPUs).")
-@click.option(
-    "--engine",
-    type=click.Choice(["embedded", "opa"]),
-    default="embedded",
-    show_default=True,
-    help="Policy engine, as for `aiguard scan`.",
-)
-@click.option("--opa-url", metavar="URL", help="OPA server for --engine opa.")
+@engine_option
+@opa_url_option
 @config_option
 @report_options
 @policies_option

@@ -12,6 +12,7 @@ from aiguard.cli_shared import (
     EXIT_FINDINGS,
     config_option,
     data_option,
+    output_file_option,
     policies_option,
 )
 from aiguard.compliance.articles import FRAMEWORK
@@ -41,7 +42,7 @@ RENDERERS = {"html": render_html, "json": render_json, "md": render_markdown}
     default="html",
     show_default=True,
 )
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False))
+@output_file_option()
 @click.option(
     "--verify",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from aiguard.cli_shared import config_option
+from aiguard.cli_shared import config_option, output_file_option
 from aiguard.config import Config, load_config
 from aiguard.costing.catalogue import builtin_catalogue_path, load_catalogue, price_book
 from aiguard.costing.change import cost_of_change
@@ -34,13 +34,8 @@ def prices_group() -> None:
     default=None,
     help="Catalogue to read (default: the built-in rules/prices.yaml).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Where to write it (default: over --catalogue); point `costs.catalogue` in "
-    ".aiguard.yaml at it.",
+@output_file_option(
+    "Where to write it (default: over --catalogue); point `costs.catalogue` in .aiguard.yaml at it."
 )
 @click.option(
     "--region",
