@@ -90,6 +90,10 @@ class Config(BaseModel):
         """Ids of rules the user turned off."""
         return {rule_id for rule_id, o in self.rules.items() if not o.enabled}
 
+    def severity_overrides(self) -> dict[str, Severity]:
+        """Rule id -> the severity the user gave it, for the rules they re-rated."""
+        return {rule_id: o.severity for rule_id, o in self.rules.items() if o.severity}
+
     def check_rule_ids(self, known: set[str]) -> None:
         """A typo in a rule id would silently do nothing; make it an error instead."""
         for rule_id in self.rules:

@@ -90,7 +90,7 @@ def run_scan(
     finally:
         engine.close()
 
-    overrides = {rule_id: o.severity for rule_id, o in config.rules.items() if o.severity}
+    overrides = config.severity_overrides()
     findings: list[Finding] = []
     for (unit, _), violations in zip(selected, results[: len(selected)], strict=True):
         by_id = {r.id: r for r in unit.output.resources}

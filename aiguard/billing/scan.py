@@ -24,8 +24,18 @@ from aiguard.findings import (
     PARSE_RULE,
     apply_tool_rule_settings,
     assign_fingerprints,
+    finding_from_parse_error,
+    finding_from_violation,
 )
-from aiguard.model import Amount, BillingSummary, DailyCost, Finding, RuleMeta, ScanResult
+from aiguard.model import (
+    Amount,
+    BillingSummary,
+    DailyCost,
+    Finding,
+    ParseError,
+    RuleMeta,
+    ScanResult,
+)
 from aiguard.paths import builtin_rules_dir
 from aiguard.policies import deep_merge, load_rule_data
 from aiguard.policy_set import load_policy_set
@@ -116,27 +126,20 @@ def finish_billing_scan(
     finally:
         if engine is not None:
             engine.close()
-    findings = [_parse_finding(u["file"], u["message"]) for u in answer["unreadable"]]
+    findings = [
+        finding_from_parse_error(ParseError(file=u["file"], line=1, message=u["message"]))
+        for u in answer["unreadable"]
+    ]
     if aggregate is None:
         return _result(apply_tool_rule_settings(findings, config), files, rules, None)
 
-    overrides = {rule_id: o.severity for rule_id, o in config.rules.items() if o.severity}
+    overrides = config.severity_overrides()
     for violation in violations:
         rule = policy_set.rules[violation.rule]
-        findings.append(
-            Finding(
-                rule_id=rule.id,
-                title=rule.title,
-                severity=overrides.get(rule.id) or rule.severity,
-                message=violation.msg,
-                file=label,
-                line=1,
-                resource=violation.resource,
-                kind=BILLING_KIND,
-                attribute=violation.attribute,
-                frameworks=rule.frameworks,
-            )
-        )
+        # Its resources are slices of spend (billing:region/...), not parsed resources:
+        # the finding stands at the scan's first argument, line 1.
+        finding = finding_from_violation(violation, rule, {}, label, overrides.get(rule.id))
+        findings.append(finding.model_copy(update={"kind": BILLING_KIND}))
     findings += [_quality_finding(QualityProblem(**p)) for p in answer["problems"]]
     findings = apply_tool_rule_settings(findings, config)
     return _result(findings, files, rules, _summary(aggregate))
@@ -153,17 +156,6 @@ def _evaluate(
         "context": {"unit": label, "format": "billing", "rules": packages},
     }
     return engine.evaluate([document])[0]
-
-
-def _parse_finding(display: str, message: str) -> Finding:
-    return Finding(
-        rule_id=PARSE_RULE.id,
-        title=PARSE_RULE.title,
-        severity=PARSE_RULE.severity,
-        message=message,
-        file=display,
-        line=1,
-    )
 
 
 def _quality_finding(problem: QualityProblem) -> Finding:
