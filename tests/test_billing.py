@@ -10,8 +10,9 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -255,9 +256,10 @@ def s3_endpoint() -> Iterator[str]:
     server.stop()
 
 
-def test_s3_cur_export_honours_the_manifest(
-    s3_endpoint: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def s3_bucket(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Any]:
+    """Creates a bucket on the moto server and returns a boto3 client for it; aiguard's
+    own boto3 finds the same server and credentials in the environment."""
     import boto3
 
     for name, value in {
@@ -267,10 +269,18 @@ def test_s3_cur_export_honours_the_manifest(
         "AWS_DEFAULT_REGION": "eu-west-1",
     }.items():
         monkeypatch.setenv(name, value)
-    s3 = boto3.client("s3")
-    s3.create_bucket(
-        Bucket="billing-bucket", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-    )
+
+    def create(bucket: str) -> Any:
+        s3 = boto3.client("s3")
+        configuration = {"LocationConstraint": "eu-west-1"}
+        s3.create_bucket(Bucket=bucket, CreateBucketConfiguration=configuration)
+        return s3
+
+    return create
+
+
+def test_s3_cur_export_honours_the_manifest(s3_bucket: Callable[[str], Any]) -> None:
+    s3 = s3_bucket("billing-bucket")
     period = "cur/report/20261101-20261201"
     s3.upload_file(
         str(FIXTURES / "aws_cur_legacy.csv.gz"),
@@ -301,23 +311,9 @@ def test_s3_cur_export_honours_the_manifest(
     assert quality == {f"s3://billing-bucket/{period}/a1/report-00001.csv.gz"}
 
 
-def test_s3_data_exports_parquet_honour_the_manifest(
-    s3_endpoint: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_s3_data_exports_parquet_honour_the_manifest(s3_bucket: Callable[[str], Any]) -> None:
     """CUR 2.0: Parquet under BILLING_PERIOD= partitions, `dataFiles` in the manifest."""
-    import boto3
-
-    for name, value in {
-        "AWS_ENDPOINT_URL": s3_endpoint,
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "eu-west-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    s3 = boto3.client("s3")
-    s3.create_bucket(
-        Bucket="exports-bucket", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-    )
+    s3 = s3_bucket("exports-bucket")
     root = FIXTURES / "cur2"
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         body = path.read_bytes().replace(b"s3://billing-bucket/", b"s3://exports-bucket/")
