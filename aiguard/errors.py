@@ -6,6 +6,10 @@ reading our code. Bad *input* files never raise these; they become findings.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+_Error = TypeVar("_Error", bound="UsageError")
+
 
 class UsageError(Exception):
     """A problem the user can fix; the CLI prints it and exits with code 2."""
@@ -22,6 +26,13 @@ class UsageError(Exception):
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         return f"{where}{self.message}"
+
+    @classmethod
+    def from_yaml_error(cls: type[_Error], prefix: str, error: Exception, file: str) -> _Error:
+        """`prefix: what the YAML parser found wrong`, at the line it points at."""
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", error)
+        return cls(f"{prefix}: {problem}", file=file, line=mark.line + 1 if mark else None)
 
 
 class ConfigError(UsageError):

@@ -238,12 +238,7 @@ def _read_data_file(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         raise PolicyError(f"invalid JSON: {exc.msg}", file=str(path), line=exc.lineno) from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise PolicyError(
-            f"invalid YAML: {getattr(exc, 'problem', exc)}",
-            file=str(path),
-            line=mark.line + 1 if mark else None,
-        ) from exc
+        raise PolicyError.from_yaml_error("invalid YAML", exc, str(path)) from exc
 
 
 def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

@@ -75,12 +75,8 @@ def load_catalogue(path: Path) -> Catalogue:
     try:
         raw = yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(
-            f"invalid YAML in the price catalogue: {getattr(exc, 'problem', exc)}",
-            file=str(path),
-            line=mark.line + 1 if mark else None,
-        ) from exc
+        prefix = "invalid YAML in the price catalogue"
+        raise ConfigError.from_yaml_error(prefix, exc, str(path)) from exc
     try:
         return Catalogue.model_validate(raw)
     except ValidationError as exc:
