@@ -89,22 +89,12 @@ def _fit(
     if rows:
         parts += table_head
         used += sum(_size(p) + 1 for p in table_head)
-        for row in rows:
-            if used + _size(row) + 1 > budget:
-                break
-            parts.append(row)
-            used += _size(row) + 1
-            shown_rows += 1
+        shown_rows, used = _append_within(parts, rows, used, budget)
         parts.append("")
         used += 1
     shown_blocks = 0
     if shown_rows == len(rows):
-        for block in details:
-            if used + _size(block) + 1 > budget:
-                break
-            parts.append(block)
-            used += _size(block) + 1
-            shown_blocks += 1
+        shown_blocks, used = _append_within(parts, details, used, budget)
     if shown_rows < len(rows) or shown_blocks < len(details):
         parts.append(
             f"> **Truncated** to stay under GitHub's comment limit: {shown_rows} of "
@@ -126,6 +116,19 @@ def _fit(
 
 
 _NOTE_ROOM = 400
+
+
+def _append_within(parts: list[str], items: list[str], used: int, budget: int) -> tuple[int, int]:
+    """Append `items` to `parts`, in order, while they fit in `budget` (a line each):
+    how many were appended, and the size used after them."""
+    shown = 0
+    for item in items:
+        if used + _size(item) + 1 > budget:
+            break
+        parts.append(item)
+        used += _size(item) + 1
+        shown += 1
+    return shown, used
 
 
 def _size(text: str) -> int:
