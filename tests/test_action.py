@@ -347,25 +347,19 @@ def test_comment_errors_name_the_status_and_the_permission(
         "GITHUB_TOKEN": "test-token",
         "GITHUB_API_URL": github.url,
     }
+
+    def comment() -> subprocess.CompletedProcess[str]:
+        """aiguard.ci_comment with `env` as it is at the call."""
+        command = ["python3", "-m", "aiguard.ci_comment", "--body", str(body)]
+        return subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+
     github.comments = []
-    done = subprocess.run(
-        ["python3", "-m", "aiguard.ci_comment", "--body", str(body)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = comment()
     assert done.returncode == 0, done.stderr
     assert done.stdout == "created the aiguard comment on pull request #8\n"
 
     env["GITHUB_TOKEN"] = "read-only"
-    done = subprocess.run(
-        ["python3", "-m", "aiguard.ci_comment", "--body", str(body)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = comment()
     assert done.returncode == 1
     assert done.stderr == (
         f"aiguard comment: error: {github.url} answered 403 to GET "
@@ -375,13 +369,7 @@ def test_comment_errors_name_the_status_and_the_permission(
     )
 
     env["GITHUB_API_URL"] = "http://127.0.0.1:9"  # discard port: nothing listens
-    done = subprocess.run(
-        ["python3", "-m", "aiguard.ci_comment", "--body", str(body)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = comment()
     assert done.returncode == 1
     assert done.stderr.startswith("aiguard comment: error: cannot reach http://127.0.0.1:9: ")
 
