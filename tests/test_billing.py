@@ -109,6 +109,31 @@ def test_messy_focus_export_reports_each_problem_with_column_and_row() -> None:
     assert result.billing.untagged_share == round((0 + 1.5) / (10.5 + 4.0 + 1.5), 4)
 
 
+def test_resources_are_grouped_by_their_trimmed_id_and_checked_once_per_row(
+    tmp_path: Path,
+) -> None:
+    # Resources are grouped by the raw cell in the pass over the rows and trimmed after:
+    # " i-1 " and "i-1" are one resource, and each text NULL counts once, at its line.
+    header = "BilledCost,EffectiveCost,ResourceId,ChargePeriodStart,RegionId,ServiceName"
+    rows = [
+        "1.00,1.00,i-1,2026-11-01T00:00:00Z,eu-west-1,Amazon EC2",
+        "2.00,2.00, i-1 ,2026-11-01T00:00:00Z,eu-west-1,Amazon EC2",
+        "4.00,4.00,NULL,2026-11-02T00:00:00Z,eu-west-1,Amazon EC2",
+        "0.50,0.50,i-2,2026-11-02T00:00:00Z,eu-west-1,Amazon EC2",
+        "8.00,8.00,NULL,2026-11-03T00:00:00Z,eu-north-1,Amazon S3",
+    ]
+    export = tmp_path / "focus.csv"
+    export.write_text("\n".join([header, *rows]) + "\n")
+    result = run_billing_scan([str(export)], Config())
+    assert result.billing is not None
+    assert [(a.key, a.cost) for a in result.billing.top_resources] == [("i-1", 3.0), ("i-2", 0.5)]
+    [null_ids] = [f for f in result.findings if f.attribute == "ResourceId"]
+    assert null_ids.line == 4
+    assert null_ids.message == (
+        "ResourceId: holds the text NULL in 2 rows (first at line 4); read as empty"
+    )
+
+
 def test_data_quality_rule_is_rerated_and_disabled_in_the_config() -> None:
     export = [str(FIXTURES / "focus_messy.csv")]
     rerated = run_billing_scan(

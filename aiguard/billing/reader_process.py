@@ -123,9 +123,9 @@ class ReaderProcess:
 
 def fork_is_safe() -> bool:
     """Whether this process may fork the reader: it has loaded neither regopy (whose
-    allocator DuckDB must not meet) nor DuckDB (whose threads a fork would not copy),
-    and runs no other thread."""
-    return {"regopy", "duckdb"}.isdisjoint(sys.modules) and threading.active_count() == 1
+    allocator DuckDB must not meet) nor DuckDB's engine `_duckdb` (whose threads a fork
+    would not copy; the `duckdb` package loads it too), and runs no other thread."""
+    return {"regopy", "_duckdb"}.isdisjoint(sys.modules) and threading.active_count() == 1
 
 
 def _start(request: int, answer: int, parent_ends: tuple[int, ...]) -> int:
