@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from aiguard.model import Finding, ScanResult, Severity
-from aiguard.outputs.facts import end_line, resources_by_location
 
 if TYPE_CHECKING:
     from aiguard.outputs import ReportOptions
@@ -26,6 +25,10 @@ def in_github_actions(environ: Mapping[str, str] = os.environ) -> bool:
 
 def render_github(result: ScanResult, fail_on: str) -> str:
     """One workflow command per finding that is not waived."""
+    # Imported here: every scan asks in_github_actions, few write annotations, and
+    # facts brings the scoping rules (pathspec) with it.
+    from aiguard.outputs.facts import end_line, resources_by_location
+
     failing = {id(f) for f in result.failing(fail_on)}
     resources = resources_by_location(result)
     lines = []
