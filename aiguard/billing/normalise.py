@@ -3,9 +3,10 @@
 Each file is read lazily (DuckDB streams CSV, gzip, Parquet and JSON lines), its
 format detected from its headers, and its columns mapped to FOCUS by the format's
 SQL, in two stages: `rows_tables` does what differs per row in one pass over the rows
-(`SourceFile.rows_sql`), `grouped_table` the rest on the grouped rows
-(`SourceFile.grouped_sql`) and adds each file to the table `grouped`. Memory stays
-bounded by DuckDB's memory_limit rather than by the size of the export.
+(`SourceFile.rows_sql`), `grouped_table` the rest on the grouped rows (`grouped_sql`
+for the dimensions, `resources_sql` for the resources) and adds each file to the
+table `grouped`. Memory stays bounded by DuckDB's memory_limit rather than by the
+size of the export.
 """
 
 from __future__ import annotations
@@ -69,6 +70,24 @@ class SourceError(Exception):
     """An export file that cannot be read at all; it becomes an AIG-PARSE finding."""
 
 
+@dataclass(frozen=True)
+class Grouping:
+    """What stage 1 of a file groups by, and where each data-quality check runs.
+
+    Stage 1 groups the rows by the raw columns of the grouped FOCUS columns (`keys`)
+    and, as a second grouping set, by those of ResourceId. A check of a column stage 1
+    groups by runs in stage 2, once per group and weighted by its rows; any other check
+    runs per row in stage 1. Each list holds the file's checks in bit order, None where
+    the check runs elsewhere (see `mask_sql`), so every row counts once per check.
+    """
+
+    keys: list[str]
+    resource_keys: list[str]
+    row_checks: list[Check | None]
+    dimension_checks: list[Check | None]
+    resource_checks: list[Check | None]
+
+
 @dataclass
 class SourceFile:
     """One export file as DuckDB reads it, and as FOCUS columns."""
@@ -82,11 +101,8 @@ class SourceFile:
     header_lines: int  # lines before the first data row (1 for CSV, 0 otherwise)
     csv_dialect: str | None = None  # read_csv's options, for a CSV
 
-    def _keys_and_checks(self) -> tuple[list[str], list[str], list[list[Check | None]]]:
-        """The raw columns stage 1 groups by (those of the grouped FOCUS columns, and
-        those of ResourceId), and the checks of each place a check runs, None where it
-        runs elsewhere (see `mask_sql`): per row in stage 1 (the columns it does not group
-        by), and in stage 2 on the grouped rows of the dimensions or of the resources."""
+    def _grouping(self) -> Grouping:
+        """What stage 1 groups by and where each check runs (`Grouping`)."""
 
         def raw_columns(names: tuple[str, ...]) -> list[str]:
             return sorted(
@@ -101,25 +117,28 @@ class SourceFile:
         keys = raw_columns((*DIMENSIONS, "Tags"))
         resource_keys = raw_columns(("ResourceId",))
         checks = source_checks(self)
-        row_checks = [c if c.column not in {*keys, *resource_keys} else None for c in checks]
-        dimension_checks = [c if c.column in keys else None for c in checks]
-        resource_checks = [
-            c if c.column in resource_keys and c.column not in keys else None for c in checks
-        ]
-        return keys, resource_keys, [row_checks, dimension_checks, resource_checks]
+        return Grouping(
+            keys,
+            resource_keys,
+            row_checks=[c if c.column not in {*keys, *resource_keys} else None for c in checks],
+            dimension_checks=[c if c.column in keys else None for c in checks],
+            resource_checks=[
+                c if c.column in resource_keys and c.column not in keys else None for c in checks
+            ],
+        )
 
     def rows_sql(self) -> str:
         """Stage 1, the one pass over the rows: parse the costs and the day, run the
         checks that need the row, and group by the raw key columns (tags as their text)
         plus, as a second grouping set of the same scan, by the raw resource columns."""
         columns = self.columns
-        keys, resource_keys, (row_checks, _, _) = self._keys_and_checks()
-        key_list = ", ".join(quote(k) for k in keys)
+        grouping = self._grouping()
+        key_list = ", ".join(quote(k) for k in grouping.keys)
         billed = columns["BilledCost"].sql
         start, effective = columns["ChargePeriodStart"].sql, columns["EffectiveCost"].sql
         renames = [(start, "aiguard_start"), (billed, "aiguard_billed")]
         renames.append((effective, "aiguard_effective"))
-        row_mask = mask_sql(row_checks, renames)
+        row_mask = mask_sql(grouping.row_checks, renames)
         unused = _renamed(columns["x_UnusedCommitmentCost"].sql, renames)
         # Each cell's text is trimmed once per row and each value parsed once: the
         # parsed columns and the checks read these instead of repeating the expressions.
@@ -130,8 +149,8 @@ class SourceFile:
             f"CAST({_renamed(effective, texts)} AS DOUBLE) AS aiguard_effective "
             f"FROM {_with_texts(self.raw_sql, texts)}"
         )
-        dimensions = f"{key_list + ',' if keys else ''} aiguard_day, aiguard_row_mask"
-        resources = ", ".join(quote(k) for k in resource_keys)
+        dimensions = f"{key_list + ',' if key_list else ''} aiguard_day, aiguard_row_mask"
+        resources = ", ".join(quote(k) for k in grouping.resource_keys)
         return (
             f"SELECT {dimensions}{', ' + resources if resources else ''}, "
             "1 - GROUPING(aiguard_day) AS by_dimensions, "
@@ -148,9 +167,8 @@ class SourceFile:
         """Stage 2 for the dimensions' grouped rows of stage 1 (`rows_table`): the FOCUS
         columns, the parsed tags and the remaining checks, weighted by their row counts."""
         columns = self.columns
-        _, _, (_, dimension_checks, _) = self._keys_and_checks()
         tags = columns["Tags"].sql
-        dimension_mask = mask_sql(dimension_checks, [(tags, "aiguard_tags")])
+        dimension_mask = mask_sql(self._grouping().dimension_checks, [(tags, "aiguard_tags")])
         dimensions = [columns[name].sql for name in DIMENSIONS]
         # Each key's text once per group, as in stage 1.
         key_texts = _row_texts(self.types, [*dimensions, tags, dimension_mask])
@@ -176,10 +194,10 @@ class SourceFile:
         """Stage 2 for the resources' grouped rows of stage 1: the ResourceId and the
         checks of its columns, for `INSERT ... BY NAME` (the dimensions stay NULL)."""
         resource = self.columns["ResourceId"].sql
-        _, _, (_, _, resource_checks) = self._keys_and_checks()
+        resource_mask = mask_sql(self._grouping().resource_checks)
         return (
             f"SELECT CAST({resource} AS VARCHAR) AS ResourceId, {literal(self.display)} AS "
-            f"x_File, {mask_sql(resource_checks)} AS dq_mask, by_dimensions, rows, "
+            f"x_File, {resource_mask} AS dq_mask, by_dimensions, rows, "
             f"billed_cost, cost, unused_commitment FROM {rows_table} WHERE by_dimensions = 0"
         )
 
