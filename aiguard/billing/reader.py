@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TextIO
 
-import _duckdb as duckdb  # the engine alone (aiguard/billing/reader.py says why)
+import _duckdb as duckdb  # the engine alone (see the module docstring)
 
 from aiguard.billing.aggregate import (
     aggregates,
