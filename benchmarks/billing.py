@@ -128,8 +128,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     compile_aiguard()
-    print("| rows | format | file MB | tool | median s | range s | CPU s | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| rows | format | file MB | tool | median s | range s | CPU s | peak RSS MB | faster in |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for rows in args.rows:
         for kind in args.kinds:
             path = generate(rows, kind)
@@ -157,13 +159,20 @@ def main() -> None:
             for _ in range(args.repeat):
                 for tool, command in tools.items():
                     runs[tool].append(measure(command))
+            # Each alternation is a pair run under the same load: who was faster in it.
+            pairs = list(zip(runs["aiguard billing scan"], runs["pandas"], strict=True))
+            won = {
+                "aiguard billing scan": sum(a.seconds < p.seconds for a, p in pairs),
+                "pandas": sum(p.seconds < a.seconds for a, p in pairs),
+            }
             for tool, measured in runs.items():
                 seconds = sorted(r.seconds for r in measured)
                 print(
                     f"| {rows:,} | {kind} | {size:,.0f} | {tool} "
                     f"| {statistics.median(seconds):.2f} | {seconds[0]:.2f}-{seconds[-1]:.2f} "
                     f"| {statistics.median(r.cpu for r in measured):.2f} "
-                    f"| {max(r.peak_mb for r in measured):,.0f} |",
+                    f"| {max(r.peak_mb for r in measured):,.0f} "
+                    f"| {won[tool]} of {len(pairs)} pairs |",
                     flush=True,
                 )
 
