@@ -73,20 +73,6 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-engine_option = click.option(
-    "--engine",
-    type=click.Choice(["embedded", "opa"]),
-    default="embedded",
-    show_default=True,
-    help="Policy engine: regopy in-process, or a real OPA server (docs/engines.md).",
-)
-opa_url_option = click.option(
-    "--opa-url",
-    metavar="URL",
-    help="OPA server to evaluate on (default with --engine opa: start `opa run --server`).",
-)
-
-
 def output_file_option(
     description: str | None = None, default: Path | None = None
 ) -> OptionDecorator:
@@ -116,6 +102,33 @@ policies_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="Extra directory of Rego policies; may be repeated.",
 )
+
+
+def evaluation_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of the commands that evaluate the policies and report findings
+    (`aiguard scan`, `aiguard billing scan`): the config, the reports, extra policies
+    and rule data, the engine and an OPA server."""
+    options: list[OptionDecorator] = [
+        config_option,
+        report_options,
+        policies_option,
+        data_option,
+        click.option(
+            "--engine",
+            type=click.Choice(["embedded", "opa"]),
+            default="embedded",
+            show_default=True,
+            help="Policy engine: regopy in-process, or a real OPA server (docs/engines.md).",
+        ),
+        click.option(
+            "--opa-url",
+            metavar="URL",
+            help="OPA server to evaluate on (default with --engine opa: start `opa run --server`).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def emit_report(result: ScanResult, pairs: list[tuple[str, Path | None]], threshold: str) -> None:

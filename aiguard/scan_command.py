@@ -6,15 +6,7 @@ from pathlib import Path
 
 import click
 
-from aiguard.cli_shared import (
-    config_option,
-    data_option,
-    emit_report,
-    engine_option,
-    opa_url_option,
-    policies_option,
-    report_options,
-)
+from aiguard.cli_shared import emit_report, evaluation_options
 from aiguard.config import Config, load_config
 from aiguard.engine import OpaOptions
 from aiguard.errors import UsageError
@@ -26,12 +18,7 @@ from aiguard.scan import run_scan
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@config_option
-@report_options
-@policies_option
-@data_option
-@engine_option
-@opa_url_option
+@evaluation_options
 @click.option(
     "--opa-token",
     metavar="TOKEN",

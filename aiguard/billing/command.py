@@ -11,15 +11,7 @@ import click
 from aiguard.billing.formats import FORMATS as SOURCE_FORMATS
 from aiguard.billing.reader_process import DEFAULT_MEMORY_LIMIT, BillingOptions, ReaderProcess
 from aiguard.billing.sources import resolve_exports
-from aiguard.cli_shared import (
-    config_option,
-    data_option,
-    emit_report,
-    engine_option,
-    opa_url_option,
-    policies_option,
-    report_options,
-)
+from aiguard.cli_shared import emit_report, evaluation_options
 from aiguard.outputs import pair_outputs
 
 
@@ -52,25 +44,20 @@ def billing() -> None:
     help="DuckDB memory limit, e.g. 2GB; larger exports spill to disk.",
 )
 @click.option("--threads", type=click.IntRange(min=1), help="DuckDB threads (default: all CPUs).")
-@engine_option
-@opa_url_option
-@config_option
-@report_options
-@policies_option
-@data_option
+@evaluation_options
 def billing_scan(
     sources: tuple[str, ...],
     source_format: str | None,
     memory_limit: str,
     threads: int | None,
-    engine: str,
-    opa_url: str | None,
     config_path: Path | None,
     formats: tuple[str, ...],
     outputs: tuple[Path, ...],
     fail_on: str | None,
     policy_dirs: tuple[Path, ...],
     data_dirs: tuple[Path, ...],
+    engine: str,
+    opa_url: str | None,
 ) -> None:
     """Scan billing exports: files, directories, globs or s3://bucket/prefix URIs."""
     if opa_url and engine != "opa":
