@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
 import click
 
 from aiguard.billing.formats import FORMATS as SOURCE_FORMATS
-from aiguard.billing.reader_process import DEFAULT_MEMORY_LIMIT, BillingOptions, ReaderProcess
-from aiguard.billing.sources import resolve_exports
+from aiguard.billing.reader_process import DEFAULT_MEMORY_LIMIT, BillingOptions
+from aiguard.billing.sources import exports_being_read
 from aiguard.cli_shared import emit_report, evaluation_options
 from aiguard.outputs import pair_outputs
 
@@ -66,10 +65,8 @@ def billing_scan(
     # the rows comes from the command line. The rest is imported and loaded while
     # DuckDB reads (aiguard/billing/reader_process.py).
     pairs = pair_outputs(formats, outputs)
-    with tempfile.TemporaryDirectory(prefix="aiguard-") as work, ReaderProcess() as reader:
-        files = resolve_exports(list(sources), Path(work))
-        options = BillingOptions(source_format, memory_limit, threads)
-        reader.read(files, options, Path(work) / "spill")
+    options = BillingOptions(source_format, memory_limit, threads)
+    with exports_being_read(list(sources), options) as (reader, files):
         from aiguard.billing.scan import finish_billing_scan
         from aiguard.config import load_config
         from aiguard.engine import OpaOptions

@@ -8,7 +8,6 @@ selects nothing else.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from aiguard.billing.quality import QualityProblem
 from aiguard.billing.reader_process import BillingOptions, ReaderProcess
-from aiguard.billing.sources import resolve_exports
+from aiguard.billing.sources import exports_being_read
 from aiguard.config import Config
 from aiguard.engine import Engine, OpaOptions, Violation, create_engine
 from aiguard.findings import (
@@ -83,9 +82,7 @@ def run_billing_scan(
 
     `aiguard billing scan` runs the same steps, but loads its configuration after the
     reader has its first request (aiguard/billing/command.py)."""
-    with tempfile.TemporaryDirectory(prefix="aiguard-") as work, ReaderProcess() as reader:
-        files = resolve_exports(arguments, Path(work))
-        reader.read(files, options or BillingOptions(), Path(work) / "spill")
+    with exports_being_read(arguments, options or BillingOptions()) as (reader, files):
         return finish_billing_scan(
             reader,
             files,
