@@ -329,7 +329,7 @@ def open_source(
     try:
         raw_sql, types, header_lines, dialect = _columns(connection, path)
     except duckdb.Error as exc:
-        raise SourceError(f"cannot read the export: {_first_line(exc)}") from exc
+        raise SourceError(f"cannot read the export: {first_line(exc)}") from exc
     fmt = FORMATS[format_name] if format_name else detect_format(set(types))
     if fmt is None:
         shown = ", ".join(list(types)[:8])
@@ -412,5 +412,6 @@ def _rows_table(index: int) -> str:
     return f"rows_{index}"
 
 
-def _first_line(exc: Exception) -> str:
+def first_line(exc: Exception) -> str:
+    """The first line of a DuckDB error (the rest repeats the SQL), or its type."""
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

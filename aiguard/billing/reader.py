@@ -37,6 +37,7 @@ from aiguard.billing.normalise import (
     SourceError,
     SourceFile,
     connect,
+    first_line,
     grouped_table,
     open_source,
     rows_tables,
@@ -78,8 +79,7 @@ def read_exports(
             aggregate["top_resources"] = top_resources(connection)
             aggregate["formats"] = sorted({s.format.name for s in sources})
     except duckdb.Error as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return {"error": f"DuckDB could not read the exports: {first}"}
+        return {"error": f"DuckDB could not read the exports: {first_line(exc)}"}
     finally:
         connection.close()
     return {"unreadable": unreadable, "problems": problems, "aggregate": aggregate}
